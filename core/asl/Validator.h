@@ -5,6 +5,8 @@
 #include "core/common/Diagnostic.h"
 #include "core/common/Json.h"
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +27,12 @@ std::vector<Diagnostic> validateText(std::string_view text, const ValidationOpti
 
 // AWS's CreateStateMachine message for a failed validation:
 // "Invalid State Machine Definition: 'CODE: message at /path, CODE: ...'"
+// Only ERROR diagnostics are listed.
 std::string invalidDefinitionMessage(const std::vector<Diagnostic> &diagnostics);
+
+// AWS's `location` of a diagnostic: the JSON Pointer with array indexes written as `[i]`
+// (e.g. "/States/X/Choices[0]/Next"), "/" for the root, Jackson's "[Source: ...]" for syntax
+// errors, none when AWS gives none (definition not an object).
+std::optional<std::string> awsLocation(const Diagnostic &diagnostic);
 
 } // namespace stepwise::asl

@@ -22,6 +22,7 @@ public:
 
     const std::string &text() const;
     const std::string &functionName() const; // outermost call, e.g. "States.Format"
+    const ExpressionNode &root() const;       // the parsed tree; for core/intrinsics internals
 
     Expression(const Expression &);
     Expression(Expression &&) noexcept;

@@ -45,6 +45,9 @@ public:
     // Definite path: the one node it names. Indefinite: an array of every match (maybe empty).
     Result<Json, PathEvalError> evaluate(const Json &rootValue) const;
 
+    // The compiled components; for core/jsonpath internals.
+    const PathProgram &program() const;
+
     Path(const Path &);
     Path(Path &&) noexcept;
     Path &operator=(const Path &);

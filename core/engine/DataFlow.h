@@ -1,0 +1,47 @@
+#pragma once
+// JSONPath-mode input/output processing (ASL spec §2.1-§2.4, §4): InputPath, payload templates
+// (Parameters, ResultSelector, ItemSelector), ResultPath, OutputPath and Assign. Every failure is
+// a fatal States.Runtime error carrying AWS's cause text (spec §2.6).
+#include "core/asl/PathField.h"
+#include "core/engine/Runtime.h"
+
+#include <string>
+
+namespace stepwise::engine {
+
+// What `$`, `$$` and `$name` refer to while evaluating one path or template.
+struct PathRoots
+{
+    const Json *input = nullptr;
+    const Json *context = nullptr;
+    const Scope *vars = nullptr;
+};
+
+PathRoots rootsOf(const Thread &thread, const Json &input);
+
+// Evaluates a path on its root (input, context or variable). The error is AWS's detail text,
+// e.g. "No results for path: $['x']".
+Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
+                                   const PathRoots &roots);
+
+// InputPath / OutputPath (spec §2.2): absent → unchanged, null → {}.
+Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
+                           const Json &value);
+// ResultPath into the raw input (spec §2.1): absent → result, null → raw input.
+Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
+                           const Json &rawInput, Json result);
+// A payload template (spec §2.4) over `roots`.
+Eval<Json> evalTemplate(ExecutionImpl &rt, const Thread &thread, const Json &payloadTemplate,
+                        const PathRoots &roots);
+// Assign (spec §4.1): the object of new values, evaluated with entry-time variables.
+Eval<Json> evalAssign(ExecutionImpl &rt, const Thread &thread, const Json &assign,
+                      const PathRoots &roots);
+// A reference path or intrinsic used by a single field (ErrorPath, CausePath): the error text
+// follows "The JSONPath '<p>' specified for the field '<field>' could not be found ...".
+Eval<Json> evalFieldPath(ExecutionImpl &rt, const Thread &thread, const std::string &text,
+                         const std::string &field, const PathRoots &roots);
+
+// Compact JSON as AWS prints it in causes and history.
+std::string compact(const Json &value);
+
+} // namespace stepwise::engine

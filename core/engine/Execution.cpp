@@ -1,0 +1,226 @@
+// One execution: construction, the deterministic scheduler and the public API (ASL spec §9,
+// §8.3). Threads run in creation order: the first runnable thread advances one step, so a
+// branch or iteration runs until it blocks or ends before the next one moves.
+#include "core/engine/Execution.h"
+
+#include "core/engine/DataFlow.h"
+
+#include <limits>
+
+namespace stepwise::engine {
+namespace {
+
+bool isJsonata(const ExecutionImpl &rt, const Thread &thread)
+{
+    const auto &language = asl::common(*thread.state).queryLanguage;
+    if (language)
+        return *language == "JSONata";
+    if (thread.machine->queryLanguage)
+        return *thread.machine->queryLanguage == "JSONata";
+    return rt.machine.queryLanguage.value_or("JSONPath") == "JSONata";
+}
+
+} // namespace
+
+const char *statusName(ExecutionStatus status)
+{
+    switch (status) {
+    case ExecutionStatus::Running:
+        return "RUNNING";
+    case ExecutionStatus::Succeeded:
+        return "SUCCEEDED";
+    case ExecutionStatus::Failed:
+        return "FAILED";
+    case ExecutionStatus::TimedOut:
+        return "TIMED_OUT";
+    case ExecutionStatus::Aborted:
+        return "ABORTED";
+    }
+    return "RUNNING";
+}
+
+ExecutionImpl::ExecutionImpl(asl::StateMachine machineValue, Json inputValue,
+                             ExecutionOptions optionValues)
+    : machine(std::move(machineValue)), input(std::move(inputValue)),
+      options(std::move(optionValues)), random(options.seed)
+{
+    if (options.clock == ClockMode::Real)
+        clock = std::make_unique<RealClock>();
+    else
+        clock = std::make_unique<VirtualClock>(options.startTimeMs);
+    executionName = options.executionName.empty() ? uuid() : options.executionName;
+    const std::string prefix = "arn:aws:states:" + options.region + ":" + options.accountId + ":";
+    stateMachineArn = prefix + "stateMachine:" + options.stateMachineName;
+    executionArn = prefix + (options.express ? "express:" : "execution:")
+                 + options.stateMachineName + ":" + executionName;
+    roleArn = options.roleArn.empty()
+                ? "arn:aws:iam::" + options.accountId + ":role/StepwiseExecutionRole"
+                : options.roleArn;
+    const std::int64_t start = clock->nowMs();
+    startTimeText = formatIsoTime(start);
+    if (machine.timeoutSeconds && machine.timeoutSeconds->is_number_integer())
+        deadlineMs = start + machine.timeoutSeconds->get<std::int64_t>() * 1000;
+    else if (options.express)
+        deadlineMs = start + 5 * 60 * 1000;
+
+    const std::string inputText = options.inputText.empty() ? compact(input) : options.inputText;
+    emitExecution("ExecutionStarted", "executionStartedEventDetails",
+                  Json{{"input", inputText},
+                       {"inputDetails", {{"truncated", false}}},
+                       {"roleArn", roleArn}},
+                  0);
+    auto top = std::make_unique<Thread>();
+    top->machine = &machine;
+    top->runtime = this;
+    top->vars = std::make_shared<Scope>();
+    top->pendingState = machine.startAt.value_or(std::string());
+    top->pendingInput = input;
+    threads.push_back(std::move(top));
+}
+
+void ExecutionImpl::advance(Thread &thread)
+{
+    if (thread.pendingState) {
+        std::string name = std::move(*thread.pendingState);
+        thread.pendingState.reset();
+        enterState(thread, name, std::move(thread.pendingInput), thread.lastEventId);
+        return;
+    }
+    if (thread.phase == 0 && isJsonata(*this, thread)) {
+        failThread(thread, StateError{"Stepwise.UnsupportedQueryLanguage",
+                                      "State '" + asl::common(*thread.state).name
+                                          + "' uses QueryLanguage JSONata, which this engine "
+                                            "does not run yet.",
+                                      true});
+        return;
+    }
+    std::visit(
+        [&](const auto &state) {
+            using T = std::decay_t<decltype(state)>;
+            if constexpr (std::is_same_v<T, asl::PassState>)
+                runPass(*this, thread, state);
+            else if constexpr (std::is_same_v<T, asl::TaskState>)
+                runTask(*this, thread, state);
+            else if constexpr (std::is_same_v<T, asl::ChoiceState>)
+                runChoice(*this, thread, state);
+            else if constexpr (std::is_same_v<T, asl::WaitState>)
+                runWait(*this, thread, state);
+            else if constexpr (std::is_same_v<T, asl::SucceedState>)
+                runSucceed(*this, thread, state);
+            else if constexpr (std::is_same_v<T, asl::FailState>)
+                runFail(*this, thread, state);
+            else if constexpr (std::is_same_v<T, asl::ParallelState>)
+                runParallel(*this, thread, state);
+            else
+                runMap(*this, thread, state);
+        },
+        *thread.state);
+}
+
+// One scheduling step (spec §8.3 execution timeout included). False once finished.
+bool ExecutionImpl::stepOnce()
+{
+    if (finished())
+        return false;
+    while (firstLive < threads.size()
+           && threads[firstLive]->status != Thread::Status::Running)
+        ++firstLive;
+    if (deadlineMs && clock->nowMs() >= *deadlineMs) {
+        emitExecution("ExecutionTimedOut", "executionTimedOutEventDetails",
+                      Json{{"error", "States.Timeout"}}, 0);
+        status = ExecutionStatus::TimedOut;
+        return false;
+    }
+    std::int64_t earliest = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t now = clock->nowMs();
+    for (std::size_t i = firstLive; i < threads.size(); ++i) {
+        Thread &thread = *threads[i];
+        if (thread.isRunnable(now)) {
+            advance(thread);
+            return !finished();
+        }
+        if (thread.status == Thread::Status::Running && !thread.waitingChildren)
+            earliest = std::min(earliest, thread.wakeAtMs);
+    }
+    if (earliest == std::numeric_limits<std::int64_t>::max()) {
+        error = "States.Runtime";
+        cause = "The execution cannot make progress.";
+        emitExecution("ExecutionFailed", "executionFailedEventDetails",
+                      Json{{"error", *error}, {"cause", *cause}}, 0);
+        status = ExecutionStatus::Failed;
+        return false;
+    }
+    if (deadlineMs && earliest > *deadlineMs)
+        earliest = *deadlineMs;
+    clock->waitUntil(earliest);
+    return true;
+}
+
+Execution::Execution(asl::StateMachine machine, Json input, ExecutionOptions options)
+    : m_impl(std::make_unique<ExecutionImpl>(std::move(machine), std::move(input),
+                                             std::move(options)))
+{
+}
+
+Execution::Execution(Execution &&) noexcept = default;
+Execution &Execution::operator=(Execution &&) noexcept = default;
+Execution::~Execution() = default;
+
+bool Execution::step()
+{
+    const std::size_t before = m_impl->history.size();
+    while (!m_impl->finished() && m_impl->history.size() == before)
+        m_impl->stepOnce();
+    return !m_impl->finished();
+}
+
+bool Execution::stepState()
+{
+    std::size_t seen = m_impl->history.size();
+    while (!m_impl->finished()) {
+        m_impl->stepOnce();
+        for (; seen < m_impl->history.size(); ++seen) {
+            const std::string &type = m_impl->history.at(seen).type;
+            if (type.ends_with("StateEntered") || type.ends_with("StateExited"))
+                return !m_impl->finished();
+        }
+    }
+    return false;
+}
+
+void Execution::runToEnd()
+{
+    while (m_impl->stepOnce()) {
+    }
+}
+
+void Execution::runUntil(const std::function<bool(const HistoryEvent &)> &stop)
+{
+    std::size_t seen = m_impl->history.size();
+    while (!m_impl->finished()) {
+        m_impl->stepOnce();
+        for (; seen < m_impl->history.size(); ++seen)
+            if (stop(m_impl->history.at(seen)))
+                return;
+    }
+}
+
+void Execution::abort(std::string error, std::string cause)
+{
+    m_impl->abortExecution(error.empty() ? std::nullopt : std::optional(std::move(error)),
+                           cause.empty() ? std::nullopt : std::optional(std::move(cause)));
+}
+
+bool Execution::isFinished() const { return m_impl->finished(); }
+ExecutionStatus Execution::status() const { return m_impl->status; }
+const ExecutionHistory &Execution::history() const { return m_impl->history; }
+ExecutionHistory &Execution::history() { return m_impl->history; }
+const Json &Execution::input() const { return m_impl->input; }
+const Json &Execution::output() const { return m_impl->output; }
+const std::optional<std::string> &Execution::error() const { return m_impl->error; }
+const std::optional<std::string> &Execution::cause() const { return m_impl->cause; }
+std::size_t Execution::transitionCount() const { return m_impl->transitions; }
+const std::string &Execution::executionArn() const { return m_impl->executionArn; }
+const std::string &Execution::stateMachineArn() const { return m_impl->stateMachineArn; }
+
+} // namespace stepwise::engine

@@ -1,0 +1,35 @@
+#pragma once
+// The append-only list of events of one execution, with one observer callback.
+#include "core/engine/HistoryEvent.h"
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+namespace stepwise::engine {
+
+class ExecutionHistory
+{
+public:
+    using Observer = std::function<void(const HistoryEvent &)>;
+
+    const HistoryEvent &append(HistoryEvent event);
+    void setObserver(Observer observer) { m_observer = std::move(observer); }
+
+    std::size_t size() const { return m_events.size(); }
+    bool empty() const { return m_events.empty(); }
+    const HistoryEvent &at(std::size_t index) const { return m_events.at(index); }
+    const HistoryEvent &back() const { return m_events.back(); }
+    const std::vector<HistoryEvent> &events() const { return m_events; }
+    auto begin() const { return m_events.begin(); }
+    auto end() const { return m_events.end(); }
+
+private:
+    std::vector<HistoryEvent> m_events;
+    Observer m_observer;
+};
+
+// {"events": [...]} in GetExecutionHistory shape (timestamps as ISO-8601 text).
+Json historyToJson(const ExecutionHistory &history);
+
+} // namespace stepwise::engine

@@ -1,0 +1,150 @@
+// Inline Map state (ASL spec §1.7, §2.1; history §9.3/§9.4). Iterations start in index order,
+// at most MaxConcurrency at once; results are kept in item order.
+#include "core/engine/ContainerSupport.h"
+#include "core/engine/DataFlow.h"
+#include "core/engine/MapSupport.h"
+#include "core/engine/RetryCatch.h"
+
+namespace stepwise::engine {
+namespace {
+
+Json iterationDetails(const Thread &thread, std::size_t index)
+{
+    return Json{{"name", asl::common(*thread.state).name}, {"index", index}};
+}
+
+// Starts iteration `index`; false when its ItemSelector failed (the thread has failed then).
+bool startIteration(ExecutionImpl &rt, Thread &thread, const asl::MapState &state,
+                    std::size_t index, std::int64_t previous)
+{
+    ContainerRun &run = thread.container;
+    auto input = selectItem(rt, thread, state, thread.effectiveInput, index,
+                            run.itemInputs[index]);
+    if (!input.hasValue()) {
+        for (std::size_t child : run.children)
+            rt.abortThread(*rt.threads[child]);
+        thread.waitingChildren = false;
+        rt.fail(thread, input.error());
+        return false;
+    }
+    const std::int64_t started = rt.emit(&thread, "MapIterationStarted",
+                                         "mapIterationStartedEventDetails",
+                                         iterationDetails(thread, index), previous);
+    Thread &child = rt.spawn(*state.itemProcessor.value(), childScope(thread, index),
+                             std::move(input).value(), thread.vars, thread.index, index);
+    child.lastEventId = started;
+    run.children.push_back(child.index);
+    ++run.running;
+    return true;
+}
+
+Eval<Json> mapItems(ExecutionImpl &rt, Thread &thread, const asl::MapState &state,
+                    const Json &effective)
+{
+    Json items = effective;
+    if (state.itemsPath.hasPath()) {
+        auto selected = readPath(rt, state.itemsPath.text, rootsOf(thread, effective));
+        if (!selected.hasValue())
+            return unexpected(rt.runtimeError(thread, "Invalid path '" + state.itemsPath.text
+                                                          + "' : " + selected.error()));
+        items = std::move(selected).value();
+    }
+    if (!items.is_array())
+        return unexpected(rt.runtimeError(thread, "Map state input must be an array but was: "
+                                                      + compact(items)));
+    return items;
+}
+
+} // namespace
+
+void runMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &state)
+{
+    auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
+    if (!effective.hasValue())
+        return rt.fail(thread, effective.error());
+    thread.effectiveInput = std::move(effective).value();
+    auto items = mapItems(rt, thread, state, thread.effectiveInput);
+    if (!items.hasValue())
+        return rt.fail(thread, items.error());
+    auto concurrency = mapNumberField(rt, thread, state.maxConcurrency, state.maxConcurrencyPath,
+                                      "MaxConcurrencyPath", thread.effectiveInput, true);
+    if (!concurrency.hasValue())
+        return rt.fail(thread, rt.runtimeError(thread, concurrency.error()));
+    if (!state.itemProcessor)
+        return rt.fail(thread, rt.runtimeError(thread, "The Map state has no ItemProcessor."));
+    if (isDistributed(state))
+        return runDistributedMap(rt, thread, state, thread.effectiveInput, items.value());
+
+    const std::size_t count = items.value().size();
+    const std::int64_t started = rt.emit(&thread, "MapStateStarted",
+                                         "mapStateStartedEventDetails", Json{{"length", count}});
+    ContainerRun &run = thread.container;
+    run = ContainerRun{};
+    run.itemInputs.assign(items.value().begin(), items.value().end());
+    run.results.assign(count, Json());
+    const auto &limit = concurrency.value();
+    run.maxConcurrency = limit ? static_cast<std::size_t>(std::max<std::int64_t>(
+                                     0, limit->get<std::int64_t>()))
+                               : 0;
+    thread.phase = 1;
+    if (count == 0) {
+        rt.emit(&thread, "MapStateSucceeded");
+        thread.lastEventId = started;
+        return completeContainer(rt, thread, state, state.resultSelector, state.resultPath,
+                                 Json::array());
+    }
+    thread.waitingChildren = true;
+    const std::size_t initial = run.maxConcurrency == 0 ? count
+                                                        : std::min(run.maxConcurrency, count);
+    for (; run.nextItem < initial; ++run.nextItem)
+        if (!startIteration(rt, thread, state, run.nextItem, started))
+            return;
+}
+
+// Spec §9.3/§9.4: iteration end events point to the iteration's last event; a freed slot
+// starts the next item from that same event.
+void mapChildFinished(ExecutionImpl &rt, Thread &thread, Thread &child)
+{
+    ContainerRun &run = thread.container;
+    --run.running;
+    if (run.failure)
+        return;
+    const auto &state = std::get<asl::MapState>(*thread.state);
+    const std::int64_t lastInner = child.lastEventId;
+    if (child.status == Thread::Status::Failed) {
+        run.failure = child.error;
+        rt.emit(&thread, "MapIterationFailed", "mapIterationFailedEventDetails",
+                iterationDetails(thread, child.slot), lastInner);
+        for (std::size_t index : run.children) {
+            Thread &other = *rt.threads[index];
+            if (other.status != Thread::Status::Running)
+                continue;
+            rt.abortThread(other);
+            rt.emit(&thread, "MapIterationAborted", "mapIterationAbortedEventDetails",
+                    iterationDetails(thread, other.slot), other.lastEventId);
+        }
+        thread.waitingChildren = false;
+        thread.lastEventId = lastInner;
+        return handleStateError(rt, thread, state.retry, state.catchers, child.error, [&] {
+            rt.emit(&thread, "MapStateFailed", {}, nullptr, lastInner);
+        });
+    }
+    const std::int64_t succeeded = rt.emit(&thread, "MapIterationSucceeded",
+                                           "mapIterationSucceededEventDetails",
+                                           iterationDetails(thread, child.slot), lastInner);
+    run.results[child.slot] = child.result;
+    ++run.finished;
+    if (run.nextItem < run.itemInputs.size()) {
+        startIteration(rt, thread, state, run.nextItem++, lastInner);
+        return;
+    }
+    if (run.finished < run.itemInputs.size())
+        return;
+    thread.waitingChildren = false;
+    rt.emit(&thread, "MapStateSucceeded", {}, nullptr, succeeded);
+    thread.lastEventId = succeeded;
+    completeContainer(rt, thread, state, state.resultSelector, state.resultPath,
+                      Json(std::move(run.results)));
+}
+
+} // namespace stepwise::engine

@@ -1,0 +1,74 @@
+// Parallel state (ASL spec §1.6 Parallel, §2.1, §4.3; history §9.3/§9.4): every branch gets the
+// effective input; the result is the array of branch outputs in declaration order; the first
+// failing branch stops the others and fails the state with its own error.
+#include "core/engine/ContainerSupport.h"
+#include "core/engine/DataFlow.h"
+#include "core/engine/RetryCatch.h"
+
+namespace stepwise::engine {
+
+void runParallel(ExecutionImpl &rt, Thread &thread, const asl::ParallelState &state)
+{
+    auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
+    if (!effective.hasValue())
+        return rt.fail(thread, effective.error());
+    Json payload = std::move(effective).value();
+    if (state.parameters) {
+        auto evaluated = evalTemplate(rt, thread, *state.parameters, rootsOf(thread, payload));
+        if (!evaluated.hasValue())
+            return rt.fail(thread, evaluated.error());
+        payload = std::move(evaluated).value();
+    }
+    const std::int64_t started = rt.emit(&thread, "ParallelStateStarted");
+    static const std::vector<asl::StateMachine> noBranches;
+    const auto &branches = state.branches ? *state.branches : noBranches;
+    thread.container = ContainerRun{};
+    thread.container.results.assign(branches.size(), Json());
+    thread.phase = 1;
+    if (branches.empty()) {
+        rt.emit(&thread, "ParallelStateSucceeded");
+        return completeContainer(rt, thread, state, state.resultSelector, state.resultPath,
+                                 Json::array());
+    }
+    thread.waitingChildren = true;
+    for (std::size_t i = 0; i < branches.size(); ++i) {
+        Thread &child = rt.spawn(branches[i], childScope(thread, i), payload, thread.vars,
+                                 thread.index, i);
+        child.lastEventId = started;
+        thread.container.children.push_back(child.index);
+        ++thread.container.running;
+    }
+}
+
+// Spec §9.4: ParallelStateSucceeded / Failed point to the last event of the branch that ended
+// the state, and so does the Exited event on success.
+void parallelChildFinished(ExecutionImpl &rt, Thread &thread, Thread &child)
+{
+    ContainerRun &run = thread.container;
+    --run.running;
+    if (run.failure)
+        return;
+    const auto &state = std::get<asl::ParallelState>(*thread.state);
+    if (child.status == Thread::Status::Failed) {
+        run.failure = child.error;
+        const std::int64_t failingEvent = child.lastEventId;
+        for (std::size_t index : run.children)
+            rt.abortThread(*rt.threads[index]);
+        thread.waitingChildren = false;
+        thread.lastEventId = failingEvent;
+        return handleStateError(rt, thread, state.retry, state.catchers, child.error, [&] {
+            rt.emit(&thread, "ParallelStateFailed", {}, nullptr, failingEvent);
+        });
+    }
+    run.results[child.slot] = child.result;
+    if (++run.finished < run.children.size())
+        return;
+    thread.waitingChildren = false;
+    const std::int64_t last = child.lastEventId;
+    rt.emit(&thread, "ParallelStateSucceeded", {}, nullptr, last);
+    thread.lastEventId = last;
+    completeContainer(rt, thread, state, state.resultSelector, state.resultPath,
+                      Json(run.results));
+}
+
+} // namespace stepwise::engine

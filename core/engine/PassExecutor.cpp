@@ -1,0 +1,87 @@
+// Pass, Succeed and Fail states in JSONPath mode (ASL spec §1.6, §2.1).
+#include "core/engine/DataFlow.h"
+
+namespace stepwise::engine {
+
+// Spec §2.1: raw → InputPath → Parameters → Result ?? payload → ResultPath → OutputPath.
+void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
+{
+    auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
+    if (!effective.hasValue())
+        return rt.fail(thread, effective.error());
+    Json result;
+    if (state.result) {
+        result = *state.result;
+    } else if (state.parameters) {
+        auto payload = evalTemplate(rt, thread, *state.parameters,
+                                    rootsOf(thread, effective.value()));
+        if (!payload.hasValue())
+            return rt.fail(thread, payload.error());
+        result = std::move(payload).value();
+    } else {
+        result = std::move(effective).value();
+    }
+    Json assigned = Json::object();
+    if (state.assign) {
+        auto values = evalAssign(rt, thread, *state.assign, rootsOf(thread, result));
+        if (!values.hasValue())
+            return rt.fail(thread, values.error());
+        assigned = std::move(values).value();
+    }
+    auto merged = applyResultPath(rt, thread, state.resultPath, thread.rawInput,
+                                  std::move(result));
+    if (!merged.hasValue())
+        return rt.fail(thread, merged.error());
+    auto output = applyFilterPath(rt, thread, state.outputPath, merged.value());
+    if (!output.hasValue())
+        return rt.fail(thread, output.error());
+    rt.exitState(thread, std::move(output).value(), nextOf(state), assigned);
+}
+
+// Spec §1.6: InputPath then OutputPath, then the scope ends successfully.
+void runSucceed(ExecutionImpl &rt, Thread &thread, const asl::SucceedState &state)
+{
+    auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
+    if (!effective.hasValue())
+        return rt.fail(thread, effective.error());
+    auto output = applyFilterPath(rt, thread, state.outputPath, effective.value());
+    if (!output.hasValue())
+        return rt.fail(thread, output.error());
+    rt.exitState(thread, std::move(output).value(), std::nullopt, Json::object());
+}
+
+namespace {
+
+// Error / ErrorPath (or Cause / CausePath) of a Fail state, evaluated on the raw input.
+Eval<std::optional<std::string>> failField(ExecutionImpl &rt, Thread &thread,
+                                           const std::optional<Json> &literal,
+                                           const std::optional<std::string> &path,
+                                           const std::string &fieldName)
+{
+    if (literal && literal->is_string())
+        return std::optional<std::string>(literal->get<std::string>());
+    if (!path)
+        return std::optional<std::string>();
+    auto value = evalFieldPath(rt, thread, *path, fieldName, rootsOf(thread, thread.rawInput));
+    if (!value.hasValue())
+        return unexpected(value.error());
+    const Json &text = value.value();
+    return std::optional<std::string>(text.is_string() ? text.get<std::string>()
+                                                       : compact(text));
+}
+
+} // namespace
+
+// Spec §1.6 Fail: ends the scope with {Error, Cause}; only FailStateEntered is recorded.
+void runFail(ExecutionImpl &rt, Thread &thread, const asl::FailState &state)
+{
+    auto error = failField(rt, thread, state.error, state.errorPath, "ErrorPath");
+    if (!error.hasValue())
+        return rt.fail(thread, error.error());
+    auto cause = failField(rt, thread, state.cause, state.causePath, "CausePath");
+    if (!cause.hasValue())
+        return rt.fail(thread, cause.error());
+    rt.fail(thread, StateError{std::move(error).value(), std::move(cause).value(), false});
+}
+
+} // namespace stepwise::engine

@@ -1,0 +1,173 @@
+// The execution runtime: events (ASL spec §9), threads of control, state entry and exit,
+// failure propagation and the compiled-expression caches.
+#include "core/engine/DataFlow.h"
+
+#include <cstdio>
+
+namespace stepwise::engine {
+
+Json StateError::toJson() const
+{
+    Json out = Json::object();
+    out["Error"] = error ? Json(*error) : Json(nullptr);
+    out["Cause"] = cause ? Json(*cause) : Json(nullptr);
+    return out;
+}
+
+const Json *Scope::find(const std::string &name) const
+{
+    for (const Scope *scope = this; scope; scope = scope->parent.get()) {
+        auto it = scope->vars.find(name);
+        if (it != scope->vars.end())
+            return &*it;
+    }
+    return nullptr;
+}
+
+bool Scope::empty() const
+{
+    for (const Scope *scope = this; scope; scope = scope->parent.get())
+        if (!scope->vars.empty())
+            return false;
+    return true;
+}
+
+Json Scope::visible() const
+{
+    Json out = parent ? parent->visible() : Json::object();
+    for (auto it = vars.begin(); it != vars.end(); ++it)
+        out[it.key()] = it.value();
+    return out;
+}
+
+const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *syntaxError)
+{
+    if (auto it = m_paths.find(text); it != m_paths.end())
+        return it->second.get();
+    if (auto it = m_pathErrors.find(text); it != m_pathErrors.end()) {
+        if (syntaxError)
+            *syntaxError = it->second;
+        return nullptr;
+    }
+    auto parsed = jsonpath::Path::parse(text);
+    if (!parsed.hasValue()) {
+        m_pathErrors[text] = parsed.error().message;
+        if (syntaxError)
+            *syntaxError = parsed.error().message;
+        return nullptr;
+    }
+    auto stored = std::make_unique<jsonpath::Path>(std::move(parsed).value());
+    const jsonpath::Path *result = stored.get();
+    m_paths.emplace(text, std::move(stored));
+    return result;
+}
+
+const intrinsics::Expression *ExecutionImpl::intrinsic(const std::string &text,
+                                                       std::string *syntaxError)
+{
+    if (auto it = m_intrinsics.find(text); it != m_intrinsics.end())
+        return it->second.get();
+    auto parsed = intrinsics::Expression::parse(text);
+    if (!parsed.hasValue()) {
+        if (syntaxError)
+            *syntaxError = parsed.error();
+        return nullptr;
+    }
+    auto stored = std::make_unique<intrinsics::Expression>(std::move(parsed).value());
+    const intrinsics::Expression *result = stored.get();
+    m_intrinsics.emplace(text, std::move(stored));
+    return result;
+}
+
+// Spec §2.6: the cause prefix names the state and the id of its Entered event.
+StateError ExecutionImpl::runtimeError(const Thread &thread, const std::string &text) const
+{
+    std::string name = thread.state ? asl::common(*thread.state).name : std::string();
+    return StateError{"States.Runtime",
+                      "An error occurred while executing the state '" + name
+                          + "' (entered at the event id #"
+                          + std::to_string(thread.enteredEventId) + "). " + text,
+                      true};
+}
+
+std::string ExecutionImpl::uuid()
+{
+    const std::uint64_t high = random();
+    const std::uint64_t low = random();
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%08x-%04x-4%03x-%04x-%012llx",
+                  static_cast<unsigned>(high >> 32), static_cast<unsigned>((high >> 16) & 0xFFFF),
+                  static_cast<unsigned>(high & 0x0FFF),
+                  static_cast<unsigned>(0x8000 | ((low >> 48) & 0x3FFF)),
+                  static_cast<unsigned long long>(low & 0xFFFFFFFFFFFFull));
+    return buffer;
+}
+
+std::int64_t ExecutionImpl::emit(Thread *thread, std::string type, std::string detailsKey,
+                                 Json details, std::optional<std::int64_t> previous)
+{
+    if (finished())
+        return 0;
+    const auto id = static_cast<std::int64_t>(history.size()) + 1;
+    const std::int64_t prev = previous.value_or(thread ? thread->lastEventId : 0);
+    if (options.maxHistoryEvents > 0 && static_cast<std::size_t>(id) >= options.maxHistoryEvents) {
+        // Spec §8.4: the last allowed event is the failure itself.
+        error = "States.Runtime";
+        cause = "The execution reached the maximum number of history events ("
+                + std::to_string(options.maxHistoryEvents) + ").";
+        emitExecution("ExecutionFailed", "executionFailedEventDetails",
+                      Json{{"error", *error}, {"cause", *cause}}, prev);
+        status = ExecutionStatus::Failed;
+        return 0;
+    }
+    HistoryEvent event;
+    event.id = id;
+    event.previousEventId = prev;
+    event.timestampMs = clock->nowMs();
+    event.type = std::move(type);
+    event.detailsKey = std::move(detailsKey);
+    event.details = std::move(details);
+    if (thread) {
+        event.scope = thread->scope;
+        if (thread->state)
+            event.stateName = asl::common(*thread->state).name;
+        thread->lastEventId = id;
+    }
+    history.append(std::move(event));
+    return id;
+}
+
+std::int64_t ExecutionImpl::emitExecution(std::string type, std::string detailsKey, Json details,
+                                          std::int64_t previous)
+{
+    HistoryEvent event;
+    event.id = static_cast<std::int64_t>(history.size()) + 1;
+    event.previousEventId = previous;
+    event.timestampMs = clock->nowMs();
+    event.type = std::move(type);
+    event.detailsKey = std::move(detailsKey);
+    event.details = std::move(details);
+    history.append(std::move(event));
+    return history.back().id;
+}
+
+Thread &ExecutionImpl::spawn(const asl::StateMachine &nested, std::string scopeName,
+                             Json threadInput, std::shared_ptr<Scope> parentScope,
+                             std::size_t parentIndex, std::size_t slot)
+{
+    auto thread = std::make_unique<Thread>();
+    thread->index = threads.size();
+    thread->runtime = this;
+    thread->machine = &nested;
+    thread->scope = std::move(scopeName);
+    thread->vars = std::make_shared<Scope>();
+    thread->vars->parent = std::move(parentScope);
+    thread->parent = parentIndex;
+    thread->slot = slot;
+    thread->pendingState = nested.startAt.value_or(std::string());
+    thread->pendingInput = std::move(threadInput);
+    threads.push_back(std::move(thread));
+    return *threads.back();
+}
+
+} // namespace stepwise::engine

@@ -1,0 +1,195 @@
+#pragma once
+// Engine internals shared by the executors: the run's threads of control (top level, Parallel
+// branches, Map iterations), variable scopes (spec §4.3), event emission (spec §9) and caches of
+// compiled paths and intrinsic calls. Not part of the public API.
+#include "core/asl/StateMachine.h"
+#include "core/engine/Execution.h"
+#include "core/intrinsics/Expression.h"
+#include "core/jsonpath/Path.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace stepwise::engine {
+
+// An ASL runtime error value (spec §7.4). `fatal` marks States.Runtime-like failures that are
+// never retried or caught (spec §2.6).
+struct StateError
+{
+    std::optional<std::string> error;
+    std::optional<std::string> cause;
+    bool fatal = false;
+
+    Json toJson() const; // {"Error": ..., "Cause": ...}, null for an absent member
+};
+
+template <typename T>
+using Eval = Result<T, StateError>;
+
+// One `States` scope instance's variables; lookups fall through to the enclosing scope.
+struct Scope
+{
+    Json vars = Json::object();
+    std::shared_ptr<Scope> parent;
+
+    const Json *find(const std::string &name) const;
+    bool empty() const;
+    Json visible() const; // every readable variable, inner names shadowing outer ones
+};
+
+// Bookkeeping of a Parallel or inline Map state while its branches / iterations run.
+struct ContainerRun
+{
+    std::vector<std::size_t> children;   // thread indexes, by branch / item order
+    std::vector<Json> results;           // by branch / item order
+    std::vector<Json> itemInputs;        // Map: the iteration inputs not yet started
+    std::size_t nextItem = 0;
+    std::size_t running = 0;
+    std::size_t finished = 0;
+    std::size_t maxConcurrency = 0;      // 0 = unlimited
+    std::optional<StateError> failure;   // first failure
+    std::int64_t failureEventId = 0;     // the failing inner event
+    std::int64_t lastFinishedEventId = 0;
+};
+
+// A thread of control: the top-level machine, one Parallel branch or one Map iteration.
+struct Thread
+{
+    std::size_t index = 0;
+    const asl::StateMachine *machine = nullptr;
+    std::string scope;                   // "" or "Par/0", "Map/3", nested with '/'
+    std::shared_ptr<Scope> vars;
+    std::optional<std::size_t> parent;   // the container's thread
+    std::size_t slot = 0;                // branch / item index in the parent
+
+    enum class Status { Running, Succeeded, Failed, Aborted };
+    Status status = Status::Running;
+    Json result;                         // when Succeeded
+    StateError error;                    // when Failed
+    std::int64_t lastEventId = 0;
+
+    // The next state to enter (entered on the thread's next advance).
+    std::optional<std::string> pendingState;
+    Json pendingInput;
+
+    // The current state visit.
+    const asl::State *state = nullptr;
+    std::int64_t enteredTimeMs = 0;
+    Json rawInput;
+    Json effectiveInput;
+    const ExecutionImpl *runtime = nullptr;
+    mutable std::optional<Json> contextCache; // built on first use per visit / attempt
+    std::int64_t enteredEventId = 0;
+    int phase = 0;                       // executor-specific step within the visit
+    std::int64_t wakeAtMs = 0;           // runnable once the clock reaches it
+    bool waitingChildren = false;
+    int retryCount = 0;
+    std::vector<int> retrierCounts;
+    ContainerRun container;
+
+    // The context object as this state sees it (spec §2.5), built lazily: most states never
+    // read it, and it holds a copy of the execution input.
+    const Json &context() const;
+    void invalidateContext() { contextCache.reset(); }
+
+    bool isRunnable(std::int64_t nowMs) const
+    {
+        return status == Status::Running && !waitingChildren && wakeAtMs <= nowMs;
+    }
+};
+
+struct ExecutionImpl
+{
+    ExecutionImpl(asl::StateMachine machine, Json input, ExecutionOptions options);
+
+    asl::StateMachine machine;
+    Json input;
+    ExecutionOptions options;
+    std::unique_ptr<Clock> clock;
+    std::mt19937_64 random;
+    ExecutionHistory history;
+    ExecutionStatus status = ExecutionStatus::Running;
+    Json output;
+    std::optional<std::string> error;
+    std::optional<std::string> cause;
+    std::size_t transitions = 0;
+    std::string executionName;
+    std::string executionArn;
+    std::string stateMachineArn;
+    std::string roleArn;
+    std::string startTimeText;
+    std::optional<std::int64_t> deadlineMs;
+    std::vector<std::unique_ptr<Thread>> threads;
+
+    // --- events (spec §9) ---
+    std::int64_t emit(Thread *thread, std::string type, std::string detailsKey = {},
+                      Json details = nullptr, std::optional<std::int64_t> previous = {});
+    std::int64_t emitExecution(std::string type, std::string detailsKey, Json details,
+                               std::int64_t previous);
+    bool finished() const { return status != ExecutionStatus::Running; }
+
+    // --- compiled caches ---
+    const jsonpath::Path *path(const std::string &text, std::string *syntaxError = nullptr);
+    const intrinsics::Expression *intrinsic(const std::string &text,
+                                            std::string *syntaxError = nullptr);
+    std::uint64_t nextRandom() { return random(); }
+
+    // --- helpers shared by the executors ---
+    StateError runtimeError(const Thread &thread, const std::string &text) const;
+    void fail(Thread &thread, StateError failure) { failThread(thread, std::move(failure)); }
+    std::string uuid();
+    Json makeContext(const Thread &thread) const;
+
+    // --- threads and transitions ---
+    Thread &spawn(const asl::StateMachine &nested, std::string scopeName, Json threadInput,
+                  std::shared_ptr<Scope> parentScope, std::size_t parentIndex, std::size_t slot);
+    void enterState(Thread &thread, const std::string &name, Json stateInput,
+                    std::int64_t previous);
+    // Emits <Type>StateExited, applies `assigned`, then moves to `next` or ends the thread.
+    void exitState(Thread &thread, Json stateOutput, const std::optional<std::string> &next,
+                   const Json &assigned);
+    void failThread(Thread &thread, StateError failure);
+    void finishThread(Thread &thread);
+    void abortThread(Thread &thread);
+    void advance(Thread &thread);
+    bool stepOnce();
+    void abortExecution(std::optional<std::string> abortError, std::optional<std::string> abortCause);
+    std::size_t firstLive = 0;
+    bool firstStateEntered = false;
+
+private:
+    std::unordered_map<std::string, std::unique_ptr<jsonpath::Path>> m_paths;
+    std::unordered_map<std::string, std::unique_ptr<intrinsics::Expression>> m_intrinsics;
+    std::unordered_map<std::string, std::string> m_pathErrors;
+};
+
+// Executors, one per state type (Executors*.cpp). Each advances the thread's current visit.
+void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state);
+void runTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state);
+void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state);
+void runWait(ExecutionImpl &rt, Thread &thread, const asl::WaitState &state);
+void runSucceed(ExecutionImpl &rt, Thread &thread, const asl::SucceedState &state);
+void runFail(ExecutionImpl &rt, Thread &thread, const asl::FailState &state);
+void runParallel(ExecutionImpl &rt, Thread &thread, const asl::ParallelState &state);
+void runMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &state);
+// A branch / iteration of `container` ended (succeeded or failed).
+void parallelChildFinished(ExecutionImpl &rt, Thread &container, Thread &child);
+void mapChildFinished(ExecutionImpl &rt, Thread &container, Thread &child);
+
+// Where a state goes after it succeeds: its Next, or nowhere (End, or a terminal state).
+inline std::optional<std::string> nextOf(const asl::StateCommon &state)
+{
+    if (state.end.value_or(false))
+        return std::nullopt;
+    return state.next;
+}
+
+// Payload size check (spec §8.4).
+std::size_t payloadSize(const Json &value);
+
+} // namespace stepwise::engine

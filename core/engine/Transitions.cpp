@@ -1,0 +1,206 @@
+// State entry/exit, thread completion and failure propagation (ASL spec §9.3, §9.4), and the
+// context object each state sees (spec §2.5).
+#include "core/engine/DataFlow.h"
+
+namespace stepwise::engine {
+namespace {
+
+std::string stateTypeName(const asl::State &state)
+{
+    return asl::typeName(asl::stateType(state));
+}
+
+bool canRetry(const asl::State &state)
+{
+    const auto type = asl::stateType(state);
+    return type == asl::StateType::Task || type == asl::StateType::Parallel
+        || type == asl::StateType::Map;
+}
+
+bool isAbortable(const asl::State &state)
+{
+    return canRetry(state) || asl::stateType(state) == asl::StateType::Wait;
+}
+
+} // namespace
+
+const Json &Thread::context() const
+{
+    if (!contextCache)
+        contextCache = runtime->makeContext(*this);
+    return *contextCache;
+}
+
+// Spec §2.5: key order as AWS prints the context object.
+Json ExecutionImpl::makeContext(const Thread &thread) const
+{
+    Json execution = Json::object();
+    execution["Id"] = executionArn;
+    execution["Input"] = input;
+    execution["StartTime"] = startTimeText;
+    execution["Name"] = executionName;
+    execution["RoleArn"] = roleArn;
+    execution["RedriveCount"] = 0;
+    Json context = Json::object();
+    context["Execution"] = std::move(execution);
+    context["StateMachine"] = Json{{"Id", stateMachineArn}, {"Name", options.stateMachineName}};
+    Json stateInfo = Json::object();
+    if (thread.state) {
+        stateInfo["Name"] = asl::common(*thread.state).name;
+        stateInfo["EnteredTime"] = formatIsoTime(thread.enteredTimeMs);
+        if (canRetry(*thread.state))
+            stateInfo["RetryCount"] = thread.retryCount;
+    }
+    context["State"] = std::move(stateInfo);
+    return context;
+}
+
+void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json stateInput,
+                               std::int64_t previous)
+{
+    const asl::State *state = thread.machine->find(name);
+    if (!state) {
+        thread.state = nullptr;
+        failThread(thread, StateError{"States.Runtime",
+                                      "The state machine has no state named '" + name + "'.",
+                                      true});
+        return;
+    }
+    thread.state = state;
+    thread.rawInput = std::move(stateInput);
+    thread.effectiveInput = nullptr;
+    thread.enteredTimeMs = clock->nowMs();
+    thread.phase = 0;
+    thread.wakeAtMs = 0;
+    thread.waitingChildren = false;
+    thread.retryCount = 0;
+    thread.retrierCounts.clear();
+    thread.container = ContainerRun{};
+    thread.invalidateContext();
+    std::string inputText;
+    if (!firstStateEntered && thread.index == 0 && !options.inputText.empty())
+        inputText = options.inputText;
+    else
+        inputText = compact(thread.rawInput);
+    firstStateEntered = true;
+    Json details = Json::object();
+    details["name"] = name;
+    details["input"] = std::move(inputText);
+    details["inputDetails"] = Json{{"truncated", false}};
+    ++transitions;
+    thread.enteredEventId = emit(&thread, stateTypeName(*state) + "StateEntered",
+                                 "stateEnteredEventDetails", std::move(details), previous);
+}
+
+void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
+                              const std::optional<std::string> &next, const Json &assigned)
+{
+    if (payloadSize(stateOutput) > options.maxPayloadBytes) {
+        // Spec §8.4: an over-size state output is terminal.
+        failThread(thread, StateError{"States.DataLimitExceeded",
+                                      "The state/task '" + asl::common(*thread.state).name
+                                          + "' returned a result with a size exceeding the "
+                                            "maximum number of bytes service limit.",
+                                      true});
+        return;
+    }
+    Json details = Json::object();
+    details["name"] = asl::common(*thread.state).name;
+    details["output"] = compact(stateOutput);
+    details["outputDetails"] = Json{{"truncated", false}};
+    if (assigned.is_object() && !assigned.empty()) {
+        Json texts = Json::object();
+        for (auto it = assigned.begin(); it != assigned.end(); ++it) {
+            texts[it.key()] = compact(it.value());
+            thread.vars->vars[it.key()] = it.value();
+        }
+        details["assignedVariables"] = std::move(texts);
+        details["assignedVariablesDetails"] = Json{{"truncated", false}};
+    }
+    emit(&thread, stateTypeName(*thread.state) + "StateExited", "stateExitedEventDetails",
+         std::move(details));
+    if (next) {
+        thread.pendingState = *next;
+        thread.pendingInput = std::move(stateOutput);
+        return;
+    }
+    thread.result = std::move(stateOutput);
+    finishThread(thread);
+}
+
+void ExecutionImpl::finishThread(Thread &thread)
+{
+    thread.status = Thread::Status::Succeeded;
+    if (thread.parent) {
+        Thread &container = *threads[*thread.parent];
+        if (asl::stateType(*container.state) == asl::StateType::Parallel)
+            parallelChildFinished(*this, container, thread);
+        else
+            mapChildFinished(*this, container, thread);
+        return;
+    }
+    output = thread.result;
+    emitExecution("ExecutionSucceeded", "executionSucceededEventDetails",
+                  Json{{"output", compact(output)}, {"outputDetails", {{"truncated", false}}}},
+                  thread.lastEventId);
+    status = ExecutionStatus::Succeeded;
+}
+
+void ExecutionImpl::failThread(Thread &thread, StateError failure)
+{
+    thread.status = Thread::Status::Failed;
+    thread.error = std::move(failure);
+    if (thread.parent) {
+        Thread &container = *threads[*thread.parent];
+        if (asl::stateType(*container.state) == asl::StateType::Parallel)
+            parallelChildFinished(*this, container, thread);
+        else
+            mapChildFinished(*this, container, thread);
+        return;
+    }
+    if (finished())
+        return;
+    error = thread.error.error;
+    cause = thread.error.cause;
+    Json details = Json::object();
+    if (error)
+        details["error"] = *error;
+    if (cause)
+        details["cause"] = *cause;
+    emitExecution("ExecutionFailed", "executionFailedEventDetails", std::move(details),
+                  thread.lastEventId);
+    status = ExecutionStatus::Failed;
+}
+
+// Stops a thread and everything it started: running children first, then its own state
+// (spec §9.3 "…StateAborted for states still running").
+void ExecutionImpl::abortThread(Thread &thread)
+{
+    if (thread.status != Thread::Status::Running)
+        return;
+    for (std::size_t child : thread.container.children)
+        abortThread(*threads[child]);
+    thread.status = Thread::Status::Aborted;
+    if (thread.state && !thread.pendingState && isAbortable(*thread.state))
+        emit(&thread, stateTypeName(*thread.state) + "StateAborted");
+}
+
+void ExecutionImpl::abortExecution(std::optional<std::string> abortError,
+                                   std::optional<std::string> abortCause)
+{
+    if (finished())
+        return;
+    if (!threads.empty())
+        abortThread(*threads.front());
+    error = std::move(abortError);
+    cause = std::move(abortCause);
+    Json details = Json::object();
+    if (error)
+        details["error"] = *error;
+    if (cause)
+        details["cause"] = *cause;
+    emitExecution("ExecutionAborted", "executionAbortedEventDetails", std::move(details), 0);
+    status = ExecutionStatus::Aborted;
+}
+
+} // namespace stepwise::engine

@@ -1,0 +1,194 @@
+// posix_spawn-based child process with pipes and a real-time deadline.
+#include "core/engine/handlers/ProcessRunner.h"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace stepwise::engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Pipe
+{
+    int read = -1;
+    int write = -1;
+};
+
+void closeFd(int &fd)
+{
+    if (fd >= 0)
+        ::close(fd);
+    fd = -1;
+}
+
+bool openPipe(Pipe &pipe)
+{
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return false;
+    pipe.read = fds[0];
+    pipe.write = fds[1];
+    return true;
+}
+
+// The caller's environment with the spec's variables added or replaced.
+std::vector<std::string> mergedEnvironment(const std::map<std::string, std::string> &extra)
+{
+    std::vector<std::string> merged;
+    for (char **entry = environ; entry && *entry; ++entry) {
+        const std::string text = *entry;
+        const std::string name = text.substr(0, text.find('='));
+        if (!extra.count(name))
+            merged.push_back(text);
+    }
+    for (const auto &[name, value] : extra)
+        merged.push_back(name + "=" + value);
+    return merged;
+}
+
+std::vector<char *> pointers(std::vector<std::string> &strings)
+{
+    std::vector<char *> out;
+    for (std::string &text : strings)
+        out.push_back(text.data());
+    out.push_back(nullptr);
+    return out;
+}
+
+// A child that stops reading stdin must not kill us with SIGPIPE.
+void ignoreSigpipeOnce()
+{
+    static const bool done = [] {
+        struct sigaction current{};
+        if (::sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
+            std::signal(SIGPIPE, SIG_IGN);
+        return true;
+    }();
+    (void)done;
+}
+
+int spawnChild(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, pid_t &pid)
+{
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in.read, STDIN_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, out.write, STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, err.write, STDERR_FILENO);
+    if (!spec.workingDirectory.empty())
+        posix_spawn_file_actions_addchdir_np(&actions, spec.workingDirectory.c_str());
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
+    std::vector<std::string> argv = spec.argv;
+    std::vector<std::string> env = mergedEnvironment(spec.env);
+    auto argvPointers = pointers(argv);
+    auto envPointers = pointers(env);
+    const int code = ::posix_spawnp(&pid, argvPointers[0], &actions, &attributes,
+                                    argvPointers.data(), envPointers.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    return code;
+}
+
+// Feeds stdin and drains stdout/stderr until both close or the deadline passes.
+bool pump(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, ProcessResult &result)
+{
+    const auto deadline =
+        spec.timeoutSeconds ? std::optional(Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                                std::chrono::duration<double>(*spec.timeoutSeconds)))
+                            : std::nullopt;
+    std::size_t written = 0;
+    if (spec.stdinText.empty())
+        closeFd(in.write);
+    char buffer[65536];
+    while (out.read >= 0 || err.read >= 0) {
+        int waitMs = -1;
+        if (deadline) {
+            const auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now());
+            if (left.count() <= 0)
+                return false;
+            waitMs = static_cast<int>(left.count());
+        }
+        pollfd fds[3] = {{in.write, POLLOUT, 0}, {out.read, POLLIN, 0}, {err.read, POLLIN, 0}};
+        if (::poll(fds, 3, waitMs) < 0 && errno != EINTR)
+            return true;
+        if (in.write >= 0 && (fds[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            const ssize_t n = ::write(in.write, spec.stdinText.data() + written,
+                                      spec.stdinText.size() - written);
+            if (n > 0)
+                written += static_cast<std::size_t>(n);
+            if (n < 0 || written == spec.stdinText.size())
+                closeFd(in.write);
+        }
+        for (int i = 1; i < 3; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+            if (n > 0)
+                (i == 1 ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
+            else if (n == 0 || errno != EINTR)
+                closeFd(i == 1 ? out.read : err.read);
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+ProcessResult runProcess(const ProcessSpec &spec)
+{
+    ProcessResult result;
+    if (spec.argv.empty() || spec.argv[0].empty()) {
+        result.startError = "no program given";
+        return result;
+    }
+    ignoreSigpipeOnce();
+    Pipe in, out, err;
+    if (!openPipe(in) || !openPipe(out) || !openPipe(err)) {
+        result.startError = std::string("cannot create pipes: ") + std::strerror(errno);
+        for (Pipe *pipe : {&in, &out, &err}) {
+            closeFd(pipe->read);
+            closeFd(pipe->write);
+        }
+        return result;
+    }
+    pid_t pid = 0;
+    const int code = spawnChild(spec, in, out, err, pid);
+    closeFd(in.read);
+    closeFd(out.write);
+    closeFd(err.write);
+    if (code != 0) {
+        result.startError = "cannot run '" + spec.argv[0] + "': " + std::strerror(code);
+        for (int *fd : {&in.write, &out.read, &err.read})
+            closeFd(*fd);
+        return result;
+    }
+    result.started = true;
+    if (!pump(spec, in, out, err, result)) {
+        result.timedOut = true;
+        ::kill(-pid, SIGKILL);
+    }
+    for (int *fd : {&in.write, &out.read, &err.read})
+        closeFd(*fd);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFEXITED(status))
+        result.exitCode = WEXITSTATUS(status);
+    else if (WIFSIGNALED(status))
+        result.signal = WTERMSIG(status);
+    return result;
+}
+
+} // namespace stepwise::engine

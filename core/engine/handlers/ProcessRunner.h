@@ -1,0 +1,33 @@
+#pragma once
+// Runs a program directly (posix_spawn, no shell): text to its stdin, its stdout and stderr
+// collected, killed when a real-time limit passes.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stepwise::engine {
+
+struct ProcessSpec
+{
+    std::vector<std::string> argv;             // argv[0] is looked up in PATH unless it has a '/'
+    std::string workingDirectory;              // "" = the caller's
+    std::map<std::string, std::string> env;    // added to (or replacing in) the caller's environment
+    std::string stdinText;
+    std::optional<double> timeoutSeconds;      // real time; the process group is killed after it
+};
+
+struct ProcessResult
+{
+    bool started = false;
+    std::string startError;   // why the program could not be started
+    bool timedOut = false;
+    int exitCode = -1;        // when it exited normally
+    int signal = 0;           // when a signal ended it
+    std::string out;
+    std::string err;
+};
+
+ProcessResult runProcess(const ProcessSpec &spec);
+
+} // namespace stepwise::engine

@@ -1,0 +1,137 @@
+// Array and object intrinsics (ASL spec §5.3): Array, ArrayPartition, ArrayContains,
+// ArrayRange, ArrayGetItem, ArrayLength, ArrayUnique, JsonMerge.
+#include "core/common/JavaHashOrder.h"
+#include "core/intrinsics/ExpressionNode.h"
+
+#include <unordered_map>
+
+namespace stepwise::intrinsics {
+namespace {
+
+constexpr std::int64_t kMaxRangeItems = 1000;
+
+} // namespace
+
+Result<Json, std::string> fnArray(const Args &args, const EvalContext &, const ExpressionNode &)
+{
+    Json out = Json::array();
+    for (const auto &arg : args)
+        out.push_back(arg);
+    return out;
+}
+
+Result<Json, std::string> fnArrayPartition(const Args &args, const EvalContext &,
+                                           const ExpressionNode &call)
+{
+    auto size = truncatedInteger(args[1]);
+    if (!args[0].is_array() || !size || *size < 1)
+        return unexpected(invalidArguments(call));
+    Json out = Json::array();
+    const Json &array = args[0];
+    auto chunk = static_cast<std::size_t>(*size);
+    for (std::size_t start = 0; start < array.size(); start += chunk) {
+        Json part = Json::array();
+        for (std::size_t i = start; i < array.size() && i < start + chunk; ++i)
+            part.push_back(array[i]);
+        out.push_back(std::move(part));
+    }
+    return out;
+}
+
+// Deep equality; object comparison is key-order sensitive like AWS [OBS].
+Result<Json, std::string> fnArrayContains(const Args &args, const EvalContext &,
+                                          const ExpressionNode &call)
+{
+    if (!args[0].is_array())
+        return unexpected(invalidArguments(call));
+    for (const auto &item : args[0]) {
+        if (item == args[1])
+            return Json(true);
+    }
+    return Json(false);
+}
+
+// §5.3 ArrayRange: inclusive of `end` when reached; at most 1000 items.
+Result<Json, std::string> fnArrayRange(const Args &args, const EvalContext &,
+                                       const ExpressionNode &call)
+{
+    auto start = truncatedInteger(args[0]);
+    auto end = truncatedInteger(args[1]);
+    auto step = truncatedInteger(args[2]);
+    if (!start || !end || !step || *step == 0)
+        return unexpected(invalidArguments(call));
+    Json out = Json::array();
+    if ((*step > 0 && *start > *end) || (*step < 0 && *start < *end))
+        return out;
+    std::int64_t count = (*end - *start) / *step + 1;
+    if (count > kMaxRangeItems)
+        return unexpected(invalidArguments(call));
+    for (std::int64_t i = 0; i < count; ++i)
+        out.push_back(*start + i * *step);
+    return out;
+}
+
+// Out of range fails, except that an empty array yields null [OBS quirk].
+Result<Json, std::string> fnArrayGetItem(const Args &args, const EvalContext &,
+                                         const ExpressionNode &call)
+{
+    auto index = truncatedInteger(args[1]);
+    if (!args[0].is_array() || !index)
+        return unexpected(invalidArguments(call));
+    if (args[0].empty())
+        return Json(nullptr);
+    if (*index < 0 || *index >= static_cast<std::int64_t>(args[0].size()))
+        return unexpected(invalidArguments(call));
+    return args[0][static_cast<std::size_t>(*index)];
+}
+
+Result<Json, std::string> fnArrayLength(const Args &args, const EvalContext &,
+                                        const ExpressionNode &call)
+{
+    if (!args[0].is_array())
+        return unexpected(invalidArguments(call));
+    return Json(args[0].size());
+}
+
+// First occurrences, in java.util.HashSet order of the values' hash codes (§2.4.1).
+Result<Json, std::string> fnArrayUnique(const Args &args, const EvalContext &,
+                                        const ExpressionNode &call)
+{
+    if (!args[0].is_array())
+        return unexpected(invalidArguments(call));
+    std::vector<const Json *> unique;
+    std::vector<std::int32_t> hashes;
+    std::unordered_map<std::int32_t, std::vector<std::size_t>> byHash;
+    for (const auto &item : args[0]) {
+        std::int32_t hash = java::jsonHashCode(item);
+        auto &sameHash = byHash[hash];
+        bool seen = false;
+        for (std::size_t index : sameHash)
+            seen = seen || *unique[index] == item;
+        if (!seen) {
+            sameHash.push_back(unique.size());
+            unique.push_back(&item);
+            hashes.push_back(hash);
+        }
+    }
+    Json out = Json::array();
+    for (std::size_t index : java::hashMapOrder(hashes))
+        out.push_back(*unique[index]);
+    return out;
+}
+
+// §5.3 JsonMerge: shallow only (deep = true fails); keys of `a` then the new keys of `b`, in
+// HashMap iteration order (§2.4.1).
+Result<Json, std::string> fnJsonMerge(const Args &args, const EvalContext &,
+                                      const ExpressionNode &call)
+{
+    if (!args[0].is_object() || !args[1].is_object() || !args[2].is_boolean() ||
+        args[2].get<bool>())
+        return unexpected(invalidArguments(call));
+    Json merged = args[0];
+    for (const auto &[key, value] : args[1].items())
+        merged[key] = value;
+    return java::toHashMapOrder(merged);
+}
+
+} // namespace stepwise::intrinsics

@@ -1,0 +1,22 @@
+#pragma once
+// How Java prints values (ASL spec §5.3, States.Format): Double.toString for non-integers,
+// List.toString `[a, b]` and Map.toString `{k=v}` for arrays and objects.
+#include "core/common/Json.h"
+
+#include <string>
+#include <string_view>
+
+namespace stepwise::intrinsics {
+
+std::string javaDoubleToString(double value);
+
+// String.valueOf of the Java object AWS builds from a JSON value; strings are not quoted.
+std::string javaToString(const Json &value);
+
+// String.length(): the number of UTF-16 code units of a UTF-8 string.
+std::size_t utf16Length(std::string_view utf8);
+
+// new String(bytes, UTF_8): malformed sequences become U+FFFD.
+std::string sanitizeUtf8(std::string_view bytes);
+
+} // namespace stepwise::intrinsics

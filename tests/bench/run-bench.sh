@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmarks Stepwise against the peer engine (aws-local-stepfunctions) on the workloads of
+# ../shared/bench/workloads (see ../shared/bench/README.md).
+#
+# Usage: tests/bench/run-bench.sh [--cli PATH] [--repeat N] [--install-peer] [WORKLOAD...]
+#
+#   --cli PATH       the stepwise-cli binary (default: $STEPWISE_CLI, else build/app/stepwise-cli)
+#   --repeat N       executions per workload, in one process (default 10)
+#   --install-peer   install the peer's pinned packages into build/peer first (npm ci)
+#   WORKLOAD         names such as map-4k (default: every workload)
+#
+# Each workload first runs once through `stepwise-cli run`; its result must equal
+# X.expected.json, else the workload is reported as WRONG and not timed. Then
+# `stepwise-cli bench` gives our median execution time and peak RSS. When Node.js and the peer
+# (PEER_DIR, default build/peer) are present, `peer-run.mjs --timing` gives the peer's. The
+# table shows medians and their ratio (ours / peer): quote ratios, these machines are noisy.
+# Needs python3 to compare JSON. Environment: STEPWISE_SHARED_DIR (default ../shared beside
+# the repository), PEER_DIR.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SHARED=${STEPWISE_SHARED_DIR:-$(cd "$ROOT/.." && pwd)/shared}
+BENCH="$SHARED/bench"
+CLI=${STEPWISE_CLI:-$ROOT/build/app/stepwise-cli}
+PEER_DIR=${PEER_DIR:-$ROOT/build/peer}
+REPEAT=10
+INSTALL_PEER=0
+WORKLOADS=()
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --cli) CLI=$2; shift 2 ;;
+        --repeat) REPEAT=$2; shift 2 ;;
+        --install-peer) INSTALL_PEER=1; shift ;;
+        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -*) echo "run-bench.sh: unknown option $1" >&2; exit 2 ;;
+        *) WORKLOADS+=("$1"); shift ;;
+    esac
+done
+
+[[ -x "$CLI" ]] || { echo "run-bench.sh: stepwise-cli not found at $CLI (use --cli)" >&2; exit 2; }
+[[ -d "$BENCH/workloads" ]] || { echo "run-bench.sh: no workloads in $BENCH" >&2; exit 2; }
+if [[ ${#WORKLOADS[@]} -eq 0 ]]; then
+    for f in "$BENCH"/workloads/*.asl.json; do WORKLOADS+=("$(basename "$f" .asl.json)"); done
+fi
+
+if [[ $INSTALL_PEER -eq 1 ]]; then
+    mkdir -p "$PEER_DIR"
+    cp "$BENCH"/peer/package*.json "$PEER_DIR"/
+    [[ -f "$BENCH/peer/.npmrc" ]] && cp "$BENCH/peer/.npmrc" "$PEER_DIR"/
+    (cd "$PEER_DIR" && npm ci --no-audit --no-fund >/dev/null)
+fi
+HAVE_PEER=0
+if command -v node >/dev/null && [[ -d "$PEER_DIR/node_modules/aws-local-stepfunctions" ]]; then
+    HAVE_PEER=1
+fi
+
+# json_field JSON KEY: one member of a JSON object.
+json_field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2], ""))' "$1" "$2"; }
+
+# matches_expected RESULT EXPECTED_FILE: the run's {"status","output"} equals the expected one.
+matches_expected() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+actual = json.loads(sys.argv[1])
+expected = json.load(open(sys.argv[2]))
+sys.exit(0 if all(actual.get(k) == expected.get(k) for k in ("status", "output")) else 1)
+PY
+}
+
+ratio() { python3 -c 'import sys; a,b=sys.argv[1:]; print(f"{float(a)/float(b):.2f}" if a and b and float(b) > 0 else "-")' "$1" "$2"; }
+
+printf '%-20s %12s %12s %8s %10s %10s\n' workload "ours ms" "peer ms" ratio "ours MB" "peer MB"
+for w in "${WORKLOADS[@]}"; do
+    def="$BENCH/workloads/$w.asl.json"
+    [[ -f "$def" ]] || { echo "run-bench.sh: no workload $w" >&2; exit 2; }
+    args=(--input "$BENCH/workloads/$w.input.json")
+    if [[ -f "$BENCH/workloads/$w.mockconfig.json" ]]; then
+        args+=(--mock-config "$BENCH/workloads/$w.mockconfig.json" --test-case Bench)
+    fi
+    result=$("$CLI" run "$def" "${args[@]}" || true)
+    if ! matches_expected "$result" "$BENCH/workloads/$w.expected.json"; then
+        printf '%-20s %12s   (result differs from %s.expected.json)\n' "$w" WRONG "$w"
+        continue
+    fi
+    ours=$("$CLI" bench "$def" "${args[@]}" --repeat "$REPEAT")
+    ours_ms=$(json_field "$ours" median_ms)
+    ours_mb=$(json_field "$ours" peak_rss_mb)
+    peer_ms="-"; peer_mb="-"
+    if [[ $HAVE_PEER -eq 1 ]]; then
+        timing=$(PEER_DIR="$PEER_DIR" node "$BENCH/peer-run.mjs" "$def" --quiet --timing \
+                 --repeat "$REPEAT" 2>&1 >/dev/null | tail -n 1 || true)
+        if [[ "$timing" == \{* ]]; then
+            peer_ms=$(json_field "$timing" median_run_ms)
+            peer_mb=$(json_field "$timing" rss_mb)
+        fi
+    fi
+    printf '%-20s %12s %12s %8s %10s %10s\n' "$w" "$ours_ms" "$peer_ms" \
+        "$(ratio "$ours_ms" "${peer_ms/-/}")" "$ours_mb" "$peer_mb"
+done

@@ -1,0 +1,1 @@
+stepwise_add_qtest(tst_validator SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_validator.cpp LIBS stepwise::core)
