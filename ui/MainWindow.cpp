@@ -94,6 +94,7 @@ void MainWindow::showDocument(LoadedDocument document)
     m_document = std::move(document);
     m_states->setMachine(m_document.machine ? &*m_document.machine : nullptr);
     m_source->setPlainText(m_document.text);
+    m_states->markDiagnostics(m_document.diagnostics);
     m_diagnostics->setDiagnostics(m_document.diagnostics);
     const QString name = QFileInfo(m_document.path).fileName();
     setWindowTitle(tr("%1 — Stepwise").arg(name));

@@ -76,6 +76,7 @@ ExecutionImpl::ExecutionImpl(asl::StateMachine machineValue, Json inputValue,
     top->pendingState = machine.startAt.value_or(std::string());
     top->pendingInput = input;
     threads.push_back(std::move(top));
+    live.push_back(0);
 }
 
 void ExecutionImpl::advance(Thread &thread)
@@ -122,9 +123,6 @@ bool ExecutionImpl::stepOnce()
 {
     if (finished())
         return false;
-    while (firstLive < threads.size()
-           && threads[firstLive]->status != Thread::Status::Running)
-        ++firstLive;
     if (deadlineMs && clock->nowMs() >= *deadlineMs) {
         emitExecution("ExecutionTimedOut", "executionTimedOutEventDetails",
                       Json{{"error", "States.Timeout"}}, 0);
@@ -133,15 +131,24 @@ bool ExecutionImpl::stepOnce()
     }
     std::int64_t earliest = std::numeric_limits<std::int64_t>::max();
     const std::int64_t now = clock->nowMs();
-    for (std::size_t i = firstLive; i < threads.size(); ++i) {
-        Thread &thread = *threads[i];
+    // Ended threads met before the chosen one are dropped, so a long Map does not rescan its
+    // finished iterations at every step.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < live.size(); ++i) {
+        Thread &thread = *threads[live[i]];
+        if (thread.status != Thread::Status::Running)
+            continue;
+        live[kept++] = live[i];
         if (thread.isRunnable(now)) {
+            live.erase(live.begin() + static_cast<std::ptrdiff_t>(kept),
+                       live.begin() + static_cast<std::ptrdiff_t>(i + 1));
             advance(thread);
             return !finished();
         }
-        if (thread.status == Thread::Status::Running && !thread.waitingChildren)
+        if (!thread.waitingChildren)
             earliest = std::min(earliest, thread.wakeAtMs);
     }
+    live.resize(kept);
     if (earliest == std::numeric_limits<std::int64_t>::max()) {
         error = "States.Runtime";
         cause = "The execution cannot make progress.";

@@ -166,6 +166,7 @@ Thread &ExecutionImpl::spawn(const asl::StateMachine &nested, std::string scopeN
     thread->slot = slot;
     thread->pendingState = nested.startAt.value_or(std::string());
     thread->pendingInput = std::move(threadInput);
+    live.push_back(thread->index);
     threads.push_back(std::move(thread));
     return *threads.back();
 }

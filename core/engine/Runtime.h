@@ -159,7 +159,7 @@ struct ExecutionImpl
     void advance(Thread &thread);
     bool stepOnce();
     void abortExecution(std::optional<std::string> abortError, std::optional<std::string> abortCause);
-    std::size_t firstLive = 0;
+    std::vector<std::size_t> live; // indexes of running threads, in creation order
     bool firstStateEntered = false;
 
 private:

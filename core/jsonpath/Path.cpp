@@ -21,12 +21,14 @@ std::string typeName(const Json &value)
 } // namespace
 
 Path::Path() : m_program(std::make_unique<PathProgram>()) {}
-Path::Path(const Path &other) : m_program(std::make_unique<PathProgram>(*other.m_program)) {}
+Path::Path(const Path &other)
+    : m_program(other.m_program ? std::make_unique<PathProgram>(*other.m_program) : nullptr)
+{}
 Path::Path(Path &&) noexcept = default;
 Path &Path::operator=(const Path &other)
 {
     if (this != &other)
-        m_program = std::make_unique<PathProgram>(*other.m_program);
+        m_program = other.m_program ? std::make_unique<PathProgram>(*other.m_program) : nullptr;
     return *this;
 }
 Path &Path::operator=(Path &&) noexcept = default;

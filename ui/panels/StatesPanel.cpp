@@ -1,7 +1,9 @@
 #include "ui/panels/StatesPanel.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QStringList>
+#include <QStyle>
 
 namespace stepwise::ui {
 namespace {
@@ -51,14 +53,42 @@ QString transitions(const asl::State &state)
     return parts.join(QStringLiteral(", "));
 }
 
+QString jsonText(const Json &value)
+{
+    return value.is_string() ? q(value.get<std::string>()) : q(value.dump());
+}
+
+// The one or two facts a reader looks for first in each state type.
+QString details(const asl::State &state)
+{
+    if (const auto *task = std::get_if<asl::TaskState>(&state))
+        return task->resource.empty() ? QString() : q(task->resource);
+    if (const auto *wait = std::get_if<asl::WaitState>(&state)) {
+        if (wait->seconds)
+            return QObject::tr("%1 s").arg(jsonText(*wait->seconds));
+        if (wait->timestamp)
+            return QObject::tr("until %1").arg(jsonText(*wait->timestamp));
+        return q(wait->secondsPath.value_or(wait->timestampPath.value_or(std::string())));
+    }
+    if (const auto *fail = std::get_if<asl::FailState>(&state)) {
+        const QString error = fail->error ? jsonText(*fail->error) : q(fail->errorPath.value_or(""));
+        const QString cause = fail->cause ? jsonText(*fail->cause) : q(fail->causePath.value_or(""));
+        return cause.isEmpty() ? error : error + QStringLiteral(": ") + cause;
+    }
+    if (const auto *map = std::get_if<asl::MapState>(&state))
+        return map->itemsPath.hasPath() ? QObject::tr("items %1").arg(q(map->itemsPath.text)) : QString();
+    return {};
+}
+
 } // namespace
 
 StatesPanel::StatesPanel(QWidget *parent) : QTreeWidget(parent)
 {
-    setColumnCount(3);
-    setHeaderLabels({tr("State"), tr("Type"), tr("Transitions")});
+    setColumnCount(4);
+    setHeaderLabels({tr("State"), tr("Type"), tr("Transitions"), tr("Details")});
     header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     setAlternatingRowColors(true);
     setUniformRowHeights(true);
 }
@@ -101,18 +131,18 @@ QTreeWidgetItem *StatesPanel::addState(QTreeWidgetItem *parent, const asl::State
     QString name = q(c.name);
     if (scope.startAt && *scope.startAt == c.name)
         name = QStringLiteral("▶ ") + name;
-    auto *item = new QTreeWidgetItem(parent, {name, q(c.type), transitions(state)});
+    auto *item = new QTreeWidgetItem(parent, {name, q(c.type), transitions(state), details(state)});
     item->setData(0, PointerRole, pointer);
     if (c.comment)
         item->setToolTip(0, q(*c.comment));
     return item;
 }
 
-bool StatesPanel::selectPointer(const QString &pointer)
+QTreeWidgetItem *StatesPanel::itemForPointer(const QString &pointer) const
 {
     QTreeWidgetItem *best = nullptr;
     qsizetype bestLength = -1;
-    for (QTreeWidgetItemIterator it(this); *it; ++it) {
+    for (QTreeWidgetItemIterator it(const_cast<StatesPanel *>(this)); *it; ++it) {
         const QString itemPointer = (*it)->data(0, PointerRole).toString();
         const bool prefix = pointer == itemPointer || pointer.startsWith(itemPointer + QLatin1Char('/'));
         if (prefix && itemPointer.size() > bestLength) {
@@ -120,11 +150,38 @@ bool StatesPanel::selectPointer(const QString &pointer)
             bestLength = itemPointer.size();
         }
     }
+    return best;
+}
+
+bool StatesPanel::selectPointer(const QString &pointer)
+{
+    QTreeWidgetItem *best = itemForPointer(pointer);
     if (!best)
         return false;
     setCurrentItem(best);
     scrollToItem(best);
     return true;
+}
+
+} // namespace stepwise::ui
+
+namespace stepwise::ui {
+
+void StatesPanel::markDiagnostics(const std::vector<Diagnostic> &diagnostics)
+{
+    QStyle *style = QApplication::style();
+    for (const Diagnostic &d : diagnostics) {
+        QTreeWidgetItem *item = itemForPointer(QString::fromStdString(d.path));
+        if (!item)
+            continue;
+        const bool error = d.severity == Severity::Error;
+        if (!error && item->data(0, Qt::UserRole + 2).toBool())
+            continue; // an error icon outranks a warning
+        item->setIcon(0, style->standardIcon(error ? QStyle::SP_MessageBoxCritical
+                                                   : QStyle::SP_MessageBoxWarning));
+        item->setData(0, Qt::UserRole + 2, error);
+        item->setToolTip(0, QString::fromStdString(d.message));
+    }
 }
 
 } // namespace stepwise::ui
