@@ -2,7 +2,7 @@
 # Installs what is missing, builds, and runs every test through CTest. Exit status = the tests'.
 set -euo pipefail
 cd "$(dirname "$0")"
-source tools/setup.sh
+source .ci/setup.sh
 stepwise_install_packages
 stepwise_build
 cd build

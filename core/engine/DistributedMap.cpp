@@ -65,13 +65,13 @@ Eval<std::vector<Json>> childInputs(ExecutionImpl &rt, const Thread &thread,
     if (!state.itemBatcher || !state.itemBatcher->is_object())
         return selected;
     const Json &batcher = *state.itemBatcher;
-    auto perBatch = mapNumberField(rt, thread, batcher.contains("MaxItemsPerBatch")
-                                                   ? std::optional<Json>(batcher["MaxItemsPerBatch"])
-                                                   : std::nullopt,
-                                   batcher.contains("MaxItemsPerBatchPath")
-                                       ? std::optional<std::string>(
-                                             batcher["MaxItemsPerBatchPath"].get<std::string>())
-                                       : std::nullopt,
+    std::optional<Json> perBatchLiteral;
+    if (batcher.contains("MaxItemsPerBatch"))
+        perBatchLiteral = batcher["MaxItemsPerBatch"];
+    std::optional<std::string> perBatchPath;
+    if (batcher.contains("MaxItemsPerBatchPath") && batcher["MaxItemsPerBatchPath"].is_string())
+        perBatchPath = batcher["MaxItemsPerBatchPath"].get<std::string>();
+    auto perBatch = mapNumberField(rt, thread, perBatchLiteral, perBatchPath,
                                    "MaxItemsPerBatchPath", effective, true);
     if (!perBatch.hasValue())
         return unexpected(rt.runtimeError(thread, perBatch.error()));
@@ -146,8 +146,9 @@ void runDistributedMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &s
         const std::int64_t runFailed = rt.emit(
             &thread, "MapRunFailed", "mapRunFailedEventDetails",
             Json{{"error", *failure.error}, {"cause", *failure.cause}});
+        auto emitFailed = [&] { rt.emit(&thread, "MapStateFailed", {}, nullptr, runFailed); };
         return handleStateError(rt, thread, state.retry, state.catchers, std::move(failure),
-                                [&] { rt.emit(&thread, "MapStateFailed", {}, nullptr, runFailed); });
+                                emitFailed);
     }
     const std::int64_t runSucceeded = rt.emit(&thread, "MapRunSucceeded");
     rt.emit(&thread, "MapStateSucceeded");

@@ -158,7 +158,8 @@ struct ExecutionImpl
     void abortThread(Thread &thread);
     void advance(Thread &thread);
     bool stepOnce();
-    void abortExecution(std::optional<std::string> abortError, std::optional<std::string> abortCause);
+    void abortExecution(std::optional<std::string> abortError,
+                        std::optional<std::string> abortCause);
     std::vector<std::size_t> live; // indexes of running threads, in creation order
     bool firstStateEntered = false;
 

@@ -131,8 +131,8 @@ private slots:
 
     void jsonataFailsCleanly()
     {
-        const Json definition = Json::parse(
-            R"({"QueryLanguage":"JSONata","StartAt":"S","States":{"S":{"Type":"Pass","End":true}}})");
+        const Json definition = Json::parse(R"({"QueryLanguage":"JSONata","StartAt":"S",
+            "States":{"S":{"Type":"Pass","End":true}}})");
         Execution run = runMachine(definition, Json::object());
         QCOMPARE(run.status(), ExecutionStatus::Failed);
         QCOMPARE(run.error().value_or(""), std::string("Stepwise.UnsupportedQueryLanguage"));

@@ -120,7 +120,8 @@ private slots:
     {
         Execution execution = run(
             taskMachine(Json::parse(
-                R"({"Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.err","Next":"Caught"}]})")),
+                R"({"Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.err",
+                             "Next":"Caught"}]})")),
             std::make_shared<FlakyHandler>(5, "E"), Json{{"in", 1}});
         QCOMPARE(execution.status(), ExecutionStatus::Succeeded);
         QCOMPARE(execution.output(),
@@ -148,7 +149,8 @@ private slots:
     {
         Execution execution = run(
             taskMachine(Json::parse(
-                R"({"InputPath":"$.missing","Catch":[{"ErrorEquals":["States.ALL"],"Next":"Caught"}]})")),
+                R"({"InputPath":"$.missing",
+                    "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Caught"}]})")),
             std::make_shared<FlakyHandler>(0, "E"));
         QCOMPARE(execution.error().value_or(""), std::string("States.Runtime"));
     }

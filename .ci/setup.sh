@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by run.sh and test.sh: install the Debian packages Stepwise needs (only the missing
+# Shared by run.sh and test.sh (and so CI): install the Debian packages Stepwise needs (only the missing
 # ones), then configure and build into build/ (Release, Ninja).
 set -euo pipefail
 
