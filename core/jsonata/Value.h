@@ -1,0 +1,96 @@
+#pragma once
+// Runtime values of the JSONata evaluator: JSON values plus undefined, functions and the
+// sequence flags JSONata attaches to arrays (docs: "Sequences" and "Path operators").
+#include "core/common/Json.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace stepwise::jsonata {
+
+struct Value;
+struct ArrayData;
+struct ObjectData;
+struct Callable;
+
+enum class Type : unsigned char { Undefined, Null, Boolean, Number, String, Array, Object, Function };
+
+// Internal evaluation failure; converted to jsonata::Error at the public boundary.
+struct EvalError
+{
+    std::string code;
+    std::string message;
+    std::size_t position = 0;
+    std::string token;
+    std::optional<Json> value;
+};
+
+struct Value
+{
+    Type type = Type::Undefined;
+    bool boolean = false;
+    double number = 0.0;
+    std::string string;
+    std::shared_ptr<ArrayData> array;
+    std::shared_ptr<ObjectData> object;
+    std::shared_ptr<Callable> function;
+
+    static Value null();
+    static Value boolValue(bool b);
+    static Value num(double d);
+    static Value str(std::string s);
+    static Value newArray();
+    static Value sequence();
+    static Value newObject();
+
+    bool isUndefined() const { return type == Type::Undefined; }
+    bool isArray() const { return type == Type::Array; }
+    bool isObject() const { return type == Type::Object; }
+    bool isNumber() const { return type == Type::Number; }
+    bool isString() const { return type == Type::String; }
+    bool isFunction() const { return type == Type::Function; }
+    bool isSequence() const;
+    std::size_t size() const;
+    const Value &at(std::size_t i) const;
+    void push(Value v) const;
+};
+
+struct ArrayData
+{
+    std::vector<Value> items;
+    bool sequence = false;
+    bool keepSingleton = false;
+    bool cons = false;
+    bool outerWrapper = false;
+    bool tupleStream = false;
+};
+
+struct ObjectData
+{
+    std::vector<std::pair<std::string, Value>> entries;
+    std::unordered_map<std::string, std::size_t> index;
+
+    const Value *find(const std::string &key) const;
+    void set(const std::string &key, Value v);
+    void erase(const std::string &key);
+};
+
+Value fromJson(const Json &j);
+// Throws EvalError D1001-style codes are not needed here: non-finite numbers become null.
+std::optional<Json> toJson(const Value &v);
+bool deepEqual(const Value &a, const Value &b);
+bool isTruthy(const Value &v); // JSONata $boolean semantics
+std::string formatJsNumber(double d);   // Number.prototype.toString
+std::string formatNumber15(double d);   // Number(d.toPrecision(15)).toString()
+std::string stringify(const Value &v, bool pretty); // $string of a non-string value
+std::string typeName(const Value &v);
+bool isArrayOfNumbers(const Value &v);
+bool isArrayOfStrings(const Value &v);
+Value flattenSequence(const Value &v); // undefined / singleton unwrapping of a sequence
+
+} // namespace stepwise::jsonata
