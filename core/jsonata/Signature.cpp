@@ -1,0 +1,172 @@
+// Signature parsing and validation (JSONata docs "Function signatures"): each parameter becomes
+// a character class over type symbols and the argument symbols are matched against them.
+#include "core/jsonata/Signature.h"
+
+namespace stepwise::jsonata {
+
+namespace {
+
+char symbolOf(const Value &v)
+{
+    switch (v.type) {
+    case Type::Undefined: return 'm';
+    case Type::Null: return 'l';
+    case Type::Boolean: return 'b';
+    case Type::Number: return 'n';
+    case Type::String: return 's';
+    case Type::Array: return 'a';
+    case Type::Object: return 'o';
+    case Type::Function: return 'f';
+    }
+    return 'm';
+}
+
+[[noreturn]] void fail(const char *code, std::string message, std::size_t position = 0)
+{
+    throw EvalError{code, std::move(message), position, {}, std::nullopt};
+}
+
+std::string classFor(char c)
+{
+    switch (c) {
+    case 'x': return "[asnblfom]";
+    case 'j': return "[asnblom]";
+    case 'a': return "[asnblfom]";
+    case 'u': return "[snblm]"; // union of simple types
+    default: return std::string("[") + c + "m]";
+    }
+}
+
+} // namespace
+
+Signature parseSignature(const std::string &text, std::size_t position)
+{
+    Signature sig;
+    sig.text = text;
+    std::size_t i = 1;
+    std::size_t end = text.find(':');
+    if (end == std::string::npos)
+        end = text.size() - 1;
+    while (i < end) {
+        char c = text[i];
+        if (c == '?' || c == '+') {
+            if (sig.params.empty())
+                fail("S0401", "Type parameter can only be applied to functions and arrays", position);
+            sig.params.back().regex += c;
+            ++i;
+        } else if (c == '-') {
+            if (sig.params.empty())
+                fail("S0401", "Invalid signature", position);
+            auto &p = sig.params.back();
+            p.context = true;
+            p.contextRegex = p.regex;
+            p.regex += '?';
+            ++i;
+        } else if (c == '(') {
+            auto close = text.find(')', i);
+            SignatureParam p;
+            p.type = '(';
+            p.regex = "[" + text.substr(i + 1, close - i - 1) + "m]";
+            sig.params.push_back(p);
+            i = close + 1;
+        } else if (c == '<') {
+            if (sig.params.empty() || (sig.params.back().type != 'a' && sig.params.back().type != 'f'))
+                fail("S0401", "Type parameter can only be applied to functions and arrays", position);
+            int depth = 1;
+            std::size_t j = i + 1;
+            while (j < text.size() && depth > 0) {
+                if (text[j] == '<')
+                    ++depth;
+                else if (text[j] == '>')
+                    --depth;
+                ++j;
+            }
+            sig.params.back().subtype = text.substr(i + 1, j - i - 2);
+            i = j;
+        } else if (std::string("bnsloafxju").find(c) != std::string::npos) {
+            SignatureParam p;
+            p.type = c;
+            p.regex = classFor(c);
+            sig.params.push_back(p);
+            ++i;
+        } else {
+            fail("S0401", std::string("Invalid signature symbol ") + c, position);
+        }
+    }
+    std::string full = "^";
+    for (const auto &p : sig.params)
+        full += "(" + p.regex + ")";
+    full += "$";
+    sig.matcher = std::make_shared<std::regex>(full);
+    return sig;
+}
+
+std::vector<Value> Signature::validate(const std::vector<Value> &args, const Value &context,
+                                       const std::string &fnName) const
+{
+    std::string supplied;
+    for (const auto &a : args)
+        supplied += symbolOf(a);
+    std::smatch m;
+    if (!std::regex_match(supplied, m, *matcher)) {
+        std::string partial = "^";
+        std::size_t goodTo = 0;
+        for (const auto &p : params) {
+            partial += "(" + p.regex + ")";
+            std::smatch pm;
+            if (!std::regex_search(supplied, pm, std::regex(partial)))
+                break;
+            goodTo = static_cast<std::size_t>(pm.length(0));
+        }
+        fail("T0410", "Argument " + std::to_string(goodTo + 1) + " of function " + fnName +
+                          " does not match function signature");
+    }
+    std::vector<Value> out;
+    std::size_t argIndex = 0;
+    for (std::size_t pi = 0; pi < params.size(); ++pi) {
+        const auto &p = params[pi];
+        std::string match = m[static_cast<int>(pi + 1)].str();
+        if (match.empty()) {
+            if (p.context) {
+                std::string sym(1, symbolOf(context));
+                if (!std::regex_match(sym, std::regex(p.contextRegex)))
+                    fail("T0411", "Context value is not a compatible type with argument " +
+                                      std::to_string(argIndex + 1) + " of function " + fnName);
+                out.push_back(context);
+            } else {
+                if (argIndex < args.size())
+                    out.push_back(args[argIndex]);
+                ++argIndex;
+            }
+            continue;
+        }
+        for (char single : match) {
+            Value arg = args[argIndex];
+            if (p.type == 'a' && single != 'm') {
+                bool ok = true;
+                if (!p.subtype.empty()) {
+                    char want = p.subtype[0];
+                    if (single != 'a')
+                        ok = single == want;
+                    else
+                        for (const auto &e : arg.array->items)
+                            if (symbolOf(e) != want)
+                                ok = false;
+                }
+                if (!ok)
+                    fail("T0412", "Argument " + std::to_string(argIndex + 1) + " of function " +
+                                      fnName + " must be an array of " + p.subtype);
+                if (single != 'a') {
+                    Value wrapped = Value::newArray();
+                    wrapped.push(arg);
+                    arg = wrapped;
+                }
+            }
+            out.push_back(arg);
+            ++argIndex;
+        }
+    }
+    return out;
+}
+
+} // namespace stepwise::jsonata
