@@ -1,16 +1,16 @@
 #pragma once
-// The designer's window: menus, the states view, the definition text and the diagnostics dock.
-// It builds and wires things; loading and checking live in DocumentIo and core.
-#include "ui/document/DocumentIo.h"
-
+// The designer's window: the canvas in the middle, the states tree and the diagnostics as docks,
+// menus and actions. It builds and wires things; editing goes through CanvasController and
+// commands, loading and saving through DocumentIo.
 #include <QMainWindow>
-
-class QPlainTextEdit;
-class QTabWidget;
 
 namespace stepwise::ui {
 
+class CanvasController;
+class CanvasScene;
+class CanvasView;
 class DiagnosticsPanel;
+class Document;
 class StatesPanel;
 
 class MainWindow : public QMainWindow
@@ -23,18 +23,34 @@ public:
     bool openFile(const QString &path, bool quiet = false);
     // Opens an embedded example by its folder name, e.g. "order-processing".
     bool openExample(const QString &name);
+    bool saveTo(const QString &path, bool quiet = false);
+
+    Document *document() const { return m_document; }
+    CanvasScene *scene() const { return m_scene; }
+    CanvasView *view() const { return m_view; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createMenus();
-    void showDocument(LoadedDocument document);
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void documentChanged();
+    void updateTitle();
     void chooseFile();
     void reload();
+    bool save();
+    bool saveAs();
+    void askRename(const std::string &id, const QString &currentName);
+    bool maybeDiscard();
 
+    Document *m_document;
+    CanvasScene *m_scene;
+    CanvasView *m_view;
+    CanvasController *m_controller;
     StatesPanel *m_states;
-    QPlainTextEdit *m_source;
-    QTabWidget *m_tabs;
     DiagnosticsPanel *m_diagnostics;
-    LoadedDocument m_document;
 };
 
 } // namespace stepwise::ui

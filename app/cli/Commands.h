@@ -19,6 +19,7 @@ int validateCommand(const Args &args);
 int exportCommand(const Args &args);
 int runCommand(const Args &args);
 int benchCommand(const Args &args);
+int jsonataCommand(const Args &args);
 
 // The table main() dispatches on; one line per subcommand.
 const std::vector<Command> &commands();

@@ -13,6 +13,7 @@ const std::vector<Command> &commands()
         {"export", "write a definition back as JSON or YAML", exportCommand},
         {"run", "run a state machine locally and print its outcome", runCommand},
         {"bench", "time repeated executions of a state machine", benchCommand},
+        {"jsonata", "evaluate a JSONata expression against a JSON input", jsonataCommand},
     };
     return table;
 }

@@ -1,10 +1,34 @@
 // stepwise: the designer. `stepwise [FILE]` opens a window; `--screenshot OUT.png` renders the
-// window to a picture and exits (for headless checks, with QT_QPA_PLATFORM=offscreen).
+// window to a picture and exits; `--render FILE -o OUT.png|OUT.svg` draws the diagram alone
+// without a window (both headless with QT_QPA_PLATFORM=offscreen).
 #include "ui/MainWindow.h"
+#include "ui/canvas/CanvasRender.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+int render(const QCommandLineParser &parser, const QCommandLineOption &output)
+{
+    const QString in = parser.value(QStringLiteral("render"));
+    const QString out = parser.value(output);
+    if (out.isEmpty()) {
+        std::fprintf(stderr, "stepwise: --render needs -o OUT.png or OUT.svg\n");
+        return 2;
+    }
+    QString error;
+    if (!stepwise::ui::renderFile(in, out, error)) {
+        std::fprintf(stderr, "stepwise: %s\n", qPrintable(error));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -20,8 +44,19 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the window to <png> and exit."),
                                         QStringLiteral("png"));
+    const QCommandLineOption renderOption(QStringLiteral("render"),
+                                          QStringLiteral("Draw the diagram of <file> and exit."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption output(
+        QStringList{QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Picture to write with --render (.png or .svg)."), QStringLiteral("out"));
     parser.addOption(screenshot);
+    parser.addOption(renderOption);
+    parser.addOption(output);
     parser.process(app);
+
+    if (parser.isSet(renderOption))
+        return render(parser, output);
 
     stepwise::ui::MainWindow window;
     const QStringList files = parser.positionalArguments();

@@ -3,6 +3,7 @@
 
 #include "core/engine/Timestamp.h"
 
+#include <algorithm>
 #include <compare>
 #include <vector>
 
@@ -57,6 +58,25 @@ Result<bool, std::string> evaluateAll(const std::vector<asl::ChoiceRule> &rules,
 
 } // namespace
 
+int compareUtf16(std::string_view left, std::string_view right)
+{
+    const auto [l, r] = std::mismatch(left.begin(), left.end(), right.begin(), right.end());
+    if (l == left.end() || r == right.end())
+        return (l == left.end() ? 0 : 1) - (r == right.end() ? 0 : 1);
+    // Equal prefixes end on the same character boundary, so the bytes are both lead bytes or
+    // both continuation bytes of equally long sequences; UTF-8 byte order is code point order,
+    // which differs from UTF-16 order only between 4-byte sequences and U+E000..U+FFFF.
+    const auto a = static_cast<unsigned char>(*l);
+    const auto b = static_cast<unsigned char>(*r);
+    const bool aHighBmp = a == 0xEE || a == 0xEF;
+    const bool bHighBmp = b == 0xEE || b == 0xEF;
+    if (a >= 0xF0 && bHighBmp)
+        return -1;
+    if (aHighBmp && b >= 0xF0)
+        return 1;
+    return a < b ? -1 : 1;
+}
+
 Result<bool, std::string> stringMatches(const std::string &text, const std::string &pattern)
 {
     // Tokens: literal characters and stars; backtracking over the last star.
@@ -104,7 +124,8 @@ Result<bool, std::string> compareChoiceValues(const std::string &op, const Json 
     if (op.starts_with("String")) {
         if (!value.is_string() || !operand.is_string())
             return false;
-        const int c = value.get<std::string>().compare(operand.get<std::string>());
+        const int c = compareUtf16(value.get_ref<const std::string &>(),
+                                   operand.get_ref<const std::string &>());
         return orderHolds(op, c <=> 0);
     }
     if (op.starts_with("Numeric")) {

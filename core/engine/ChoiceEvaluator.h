@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace stepwise::engine {
 
@@ -23,6 +24,10 @@ Result<bool, std::string> evaluateChoiceRule(const asl::ChoiceRule &rule,
 // Type mismatches are simply false (spec §6.2); an invalid StringMatches pattern is an error.
 Result<bool, std::string> compareChoiceValues(const std::string &op, const Json &value,
                                               const Json &operand);
+
+// Java String.compareTo over UTF-8 texts: order by UTF-16 code units (spec §6.2), so a
+// supplementary character (a surrogate pair, 0xD800..) sorts before U+E000..U+FFFF. <0, 0, >0.
+int compareUtf16(std::string_view left, std::string_view right);
 
 // StringMatches (spec §6.2): `*` is any sequence, `\*` a literal star, `\\` a backslash.
 Result<bool, std::string> stringMatches(const std::string &text, const std::string &pattern);

@@ -42,7 +42,7 @@ void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state)
     auto output = applyFilterPath(rt, thread, state.outputPath, input);
     if (!output.hasValue())
         return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), next, assigned);
+    rt.exitState(thread, std::move(output).value(), next, std::move(assigned));
 }
 
 } // namespace stepwise::engine

@@ -36,7 +36,7 @@ void completeContainer(ExecutionImpl &rt, Thread &thread, const asl::StateCommon
     auto output = applyFilterPath(rt, thread, common.outputPath, merged.value());
     if (!output.hasValue())
         return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), nextOf(common), assigned);
+    rt.exitState(thread, std::move(output).value(), nextOf(common), std::move(assigned));
 }
 
 std::string childScope(const Thread &thread, std::size_t slot)

@@ -10,7 +10,58 @@ std::string compact(const Json &value)
 
 PathRoots rootsOf(const Thread &thread, const Json &input)
 {
-    return PathRoots{&input, &thread.context(), thread.vars.get()};
+    PathRoots roots;
+    roots.input = &input;
+    roots.thread = &thread;
+    roots.vars = thread.vars.get();
+    return roots;
+}
+
+namespace {
+
+// Whether every `$$` in the text reads `$$.Map...`, which the Map item object alone answers.
+bool readsOnlyMapItem(std::string_view text)
+{
+    bool any = false;
+    for (auto at = text.find("$$"); at != std::string_view::npos; at = text.find("$$", at + 2)) {
+        const std::string_view rest = text.substr(at + 2);
+        if (!rest.starts_with(".Map.") && !rest.starts_with("['Map']") && rest != ".Map")
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+// All variables visible from `scope`, without a copy when only one scope level has any.
+const Json *visibleVariables(const Scope *scope, Json &merged)
+{
+    const Scope *only = nullptr;
+    for (const Scope *s = scope; s; s = s->parent.get()) {
+        if (s->vars.empty())
+            continue;
+        if (only) {
+            merged = scope->visible();
+            return &merged;
+        }
+        only = s;
+    }
+    return only ? &only->vars : nullptr;
+}
+
+} // namespace
+
+const Json &PathRoots::context(std::string_view pathText) const
+{
+    static const Json none = Json::object();
+    if (!mapItem)
+        return thread ? thread->context() : none;
+    if (readsOnlyMapItem(pathText))
+        return *mapItem;
+    if (!m_mapContext) {
+        m_mapContext = thread ? thread->context() : Json::object();
+        (*m_mapContext)["Map"] = (*mapItem)["Map"];
+    }
+    return *m_mapContext;
 }
 
 Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
@@ -25,7 +76,7 @@ Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
     case jsonpath::Path::Root::Input:
         break;
     case jsonpath::Path::Root::Context:
-        root = roots.context;
+        root = &roots.context(text);
         break;
     case jsonpath::Path::Root::Variable:
         root = roots.vars ? roots.vars->find(compiled->variableName()) : nullptr;
@@ -84,8 +135,11 @@ Eval<Json> evalFieldPath(ExecutionImpl &rt, const Thread &thread, const std::str
         const intrinsics::Expression *call = rt.intrinsic(text, &syntaxError);
         if (!call)
             return unexpected(rt.runtimeError(thread, syntaxError));
-        Json visible = roots.vars ? roots.vars->visible() : Json::object();
-        intrinsics::EvalContext context{roots.input, roots.context, &visible,
+        Json merged;
+        const Json *visible = visibleVariables(roots.vars, merged);
+        const bool readsContext = text.find("$$") != std::string::npos;
+        intrinsics::EvalContext context{roots.input,
+                                        readsContext ? &roots.context(text) : nullptr, visible,
                                         [&rt] { return rt.nextRandom(); }};
         auto value = intrinsics::evaluate(*call, context);
         if (!value.hasValue())

@@ -5,16 +5,28 @@
 #include "core/asl/PathField.h"
 #include "core/engine/Runtime.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace stepwise::engine {
 
-// What `$`, `$$` and `$name` refer to while evaluating one path or template.
+// What `$`, `$$` and `$name` refer to while evaluating one path or template. The context object
+// is built only when a path reads it (spec §2.5): most states never do, and it holds a copy of
+// the execution input.
 struct PathRoots
 {
     const Json *input = nullptr;
-    const Json *context = nullptr;
+    const Thread *thread = nullptr; // whose context `$$` is
     const Scope *vars = nullptr;
+    // ItemSelector: {"Map": {"Item": {"Index", "Value"}}}, added to the thread's context.
+    const Json *mapItem = nullptr;
+
+    // The context for `pathText` (a `$$...` path or an intrinsic call reading `$$`).
+    const Json &context(std::string_view pathText) const;
+
+private:
+    mutable std::optional<Json> m_mapContext; // thread context + Map, when a path needs both
 };
 
 PathRoots rootsOf(const Thread &thread, const Json &input);

@@ -51,8 +51,11 @@ ExecutionImpl::ExecutionImpl(asl::StateMachine machineValue, Json inputValue,
     executionName = options.executionName.empty() ? uuid() : options.executionName;
     const std::string prefix = "arn:aws:states:" + options.region + ":" + options.accountId + ":";
     stateMachineArn = prefix + "stateMachine:" + options.stateMachineName;
-    executionArn = prefix + (options.express ? "express:" : "execution:")
-                 + options.stateMachineName + ":" + executionName;
+    // Spec §2.5: an EXPRESS execution ARN carries a third part, the execution's own id.
+    executionArn = options.express ? prefix + "express:" + options.stateMachineName + ":"
+                                         + executionName + ":" + uuid()
+                                   : prefix + "execution:" + options.stateMachineName + ":"
+                                         + executionName;
     roleArn = options.roleArn.empty()
                 ? "arn:aws:iam::" + options.accountId + ":role/StepwiseExecutionRole"
                 : options.roleArn;
@@ -60,8 +63,8 @@ ExecutionImpl::ExecutionImpl(asl::StateMachine machineValue, Json inputValue,
     startTimeText = formatIsoTime(start);
     if (machine.timeoutSeconds && machine.timeoutSeconds->is_number_integer())
         deadlineMs = start + machine.timeoutSeconds->get<std::int64_t>() * 1000;
-    else if (options.express)
-        deadlineMs = start + 5 * 60 * 1000;
+    else // the type's hard limit: EXPRESS 5 minutes, STANDARD one year
+        deadlineMs = start + (options.express ? 5LL * 60 : 365LL * 24 * 3600) * 1000;
 
     const std::string inputText = options.inputText.empty() ? compact(input) : options.inputText;
     emitExecution("ExecutionStarted", "executionStartedEventDetails",
@@ -124,9 +127,7 @@ bool ExecutionImpl::stepOnce()
     if (finished())
         return false;
     if (deadlineMs && clock->nowMs() >= *deadlineMs) {
-        emitExecution("ExecutionTimedOut", "executionTimedOutEventDetails",
-                      Json{{"error", "States.Timeout"}}, 0);
-        status = ExecutionStatus::TimedOut;
+        timeOutExecution();
         return false;
     }
     std::int64_t earliest = std::numeric_limits<std::int64_t>::max();
@@ -140,8 +141,9 @@ bool ExecutionImpl::stepOnce()
             continue;
         live[kept++] = live[i];
         if (thread.isRunnable(now)) {
-            live.erase(live.begin() + static_cast<std::ptrdiff_t>(kept),
-                       live.begin() + static_cast<std::ptrdiff_t>(i + 1));
+            if (kept != i + 1)
+                live.erase(live.begin() + static_cast<std::ptrdiff_t>(kept),
+                           live.begin() + static_cast<std::ptrdiff_t>(i + 1));
             advance(thread);
             return !finished();
         }

@@ -53,9 +53,9 @@ Eval<Json> selectItem(ExecutionImpl &rt, const Thread &thread, const asl::MapSta
                                                              : state.parameters;
     if (!selector)
         return item;
-    Json context = thread.context();
-    context["Map"] = Json{{"Item", Json{{"Index", index}, {"Value", item}}}};
-    PathRoots roots{&effective, &context, thread.vars.get()};
+    const Json mapItem = Json{{"Map", Json{{"Item", Json{{"Index", index}, {"Value", item}}}}}};
+    PathRoots roots = rootsOf(thread, effective);
+    roots.mapItem = &mapItem;
     return evalTemplate(rt, thread, *selector, roots);
 }
 

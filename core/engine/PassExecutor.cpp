@@ -35,7 +35,7 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
     auto output = applyFilterPath(rt, thread, state.outputPath, merged.value());
     if (!output.hasValue())
         return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), nextOf(state), assigned);
+    rt.exitState(thread, std::move(output).value(), nextOf(state), std::move(assigned));
 }
 
 // Spec §1.6: InputPath then OutputPath, then the scope ends successfully.

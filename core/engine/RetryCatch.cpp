@@ -103,7 +103,7 @@ void handleStateError(ExecutionImpl &rt, Thread &thread,
                 rt.failThread(thread, output.error());
                 return;
             }
-            rt.exitState(thread, std::move(output).value(), catcher.next, assigned);
+            rt.exitState(thread, std::move(output).value(), catcher.next, std::move(assigned));
             return;
         }
     }

@@ -2,6 +2,7 @@
 // failure propagation and the compiled-expression caches.
 #include "core/engine/DataFlow.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace stepwise::engine {
@@ -169,6 +170,51 @@ Thread &ExecutionImpl::spawn(const asl::StateMachine &nested, std::string scopeN
     live.push_back(thread->index);
     threads.push_back(std::move(thread));
     return *threads.back();
+}
+
+// Spec §4.4: 256 KiB per variable and per Assign, 10 MiB per execution.
+Eval<Json> ExecutionImpl::assignVariables(Thread &thread, Json assigned)
+{
+    constexpr std::size_t kPerAssign = 256 * 1024;
+    constexpr std::size_t kPerExecution = 10 * 1024 * 1024;
+    Json texts = Json::object();
+    std::vector<std::size_t> sizes;
+    std::size_t assignBytes = 0;
+    std::size_t total = variableBytes;
+    Scope &scope = *thread.vars;
+    for (auto it = assigned.begin(); it != assigned.end(); ++it) {
+        std::string text = compact(it.value());
+        sizes.push_back(text.size());
+        assignBytes += text.size();
+        const auto old = scope.sizes.find(it.key());
+        total = total + text.size() - (old == scope.sizes.end() ? 0 : old->second);
+        texts[it.key()] = std::move(text);
+    }
+    const std::string name = asl::common(*thread.state).name;
+    if (assignBytes > kPerAssign || total > kPerExecution)
+        return unexpected(StateError{
+            "States.DataLimitExceeded",
+            "The state '" + name + "' assigned variables whose size exceeds the maximum of "
+                + (assignBytes > kPerAssign ? "256 KiB per Assign." : "10 MiB per execution."),
+            true});
+    std::size_t index = 0;
+    for (auto it = assigned.begin(); it != assigned.end(); ++it, ++index) {
+        std::size_t &stored = scope.sizes[it.key()];
+        scope.bytes = scope.bytes + sizes[index] - stored;
+        stored = sizes[index];
+        scope.vars[it.key()] = std::move(it.value());
+    }
+    variableBytes = total;
+    return texts;
+}
+
+void ExecutionImpl::releaseScope(Thread &thread)
+{
+    if (!thread.parent || !thread.vars)
+        return;
+    variableBytes -= std::min(variableBytes, thread.vars->bytes);
+    thread.vars->bytes = 0;
+    thread.vars->sizes.clear();
 }
 
 } // namespace stepwise::engine

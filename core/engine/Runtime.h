@@ -36,6 +36,8 @@ struct Scope
 {
     Json vars = Json::object();
     std::shared_ptr<Scope> parent;
+    std::unordered_map<std::string, std::size_t> sizes; // serialized size of each variable
+    std::size_t bytes = 0;                              // their sum
 
     const Json *find(const std::string &name) const;
     bool empty() const;
@@ -76,6 +78,7 @@ struct Thread
     // The next state to enter (entered on the thread's next advance).
     std::optional<std::string> pendingState;
     Json pendingInput;
+    std::string pendingInputText; // its compact text when already known (else empty)
 
     // The current state visit.
     const asl::State *state = nullptr;
@@ -152,7 +155,13 @@ struct ExecutionImpl
                     std::int64_t previous);
     // Emits <Type>StateExited, applies `assigned`, then moves to `next` or ends the thread.
     void exitState(Thread &thread, Json stateOutput, const std::optional<std::string> &next,
-                   const Json &assigned);
+                   Json assigned);
+    // Spec §4.4, §4.5: checks the size limits, stores the values in the thread's scope and
+    // returns their texts for assignedVariables; an error when a limit is exceeded.
+    Eval<Json> assignVariables(Thread &thread, Json assigned);
+    // A branch / iteration scope ends: its variables no longer count against the limit.
+    void releaseScope(Thread &thread);
+    std::size_t variableBytes = 0; // all live variables of the execution (spec §4.4)
     void failThread(Thread &thread, StateError failure);
     void finishThread(Thread &thread);
     void abortThread(Thread &thread);
@@ -160,6 +169,8 @@ struct ExecutionImpl
     bool stepOnce();
     void abortExecution(std::optional<std::string> abortError,
                         std::optional<std::string> abortCause);
+    // Spec §8.3: running states get ...StateAborted, then ExecutionTimedOut (status TIMED_OUT).
+    void timeOutExecution();
     std::vector<std::size_t> live; // indexes of running threads, in creation order
     bool firstStateEntered = false;
 

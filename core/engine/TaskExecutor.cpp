@@ -1,53 +1,14 @@
 // Task state in JSONPath mode (ASL spec §1.6 Task, §2.1, §7, §8.2, history §9.2/§9.3): the
-// payload goes to the first handler that takes it; plain Lambda ARNs record LambdaFunction*
-// events, activities Activity* events, integrations Task* events.
+// payload goes to the first handler that takes it; the attempt lasts as long as the handler
+// says, on the execution's clock, and TimeoutSeconds / HeartbeatSeconds bound it.
 #include "core/engine/DataFlow.h"
 #include "core/engine/RetryCatch.h"
+#include "core/engine/TaskEvents.h"
+
+#include <algorithm>
 
 namespace stepwise::engine {
 namespace {
-
-enum class ResourceKind { Lambda, Activity, Integration };
-
-struct ResourceInfo
-{
-    ResourceKind kind = ResourceKind::Integration;
-    std::string resourceType; // integrations: "lambda", "aws-sdk:s3", ...
-    std::string resource;     // integrations: "invoke", "getObject", ...
-};
-
-// Spec §9.2: split "arn:aws:states:::<service>:<action>" into resourceType and resource.
-ResourceInfo classify(const std::string &arn)
-{
-    ResourceInfo info;
-    if (arn.find(":lambda:") != std::string::npos && arn.find(":function:") != std::string::npos
-        && arn.find(":states:") == std::string::npos) {
-        info.kind = ResourceKind::Lambda;
-        return info;
-    }
-    if (arn.find(":states:") != std::string::npos && arn.find(":activity:") != std::string::npos) {
-        info.kind = ResourceKind::Activity;
-        return info;
-    }
-    const std::string marker = ":states:::";
-    const auto at = arn.find(marker);
-    const std::string rest = at == std::string::npos ? arn : arn.substr(at + marker.size());
-    const auto split = rest.rfind(':');
-    if (split == std::string::npos) {
-        info.resource = rest;
-        return info;
-    }
-    std::string head = rest.substr(0, split);
-    info.resource = rest.substr(split + 1);
-    // ".sync:2" keeps its suffix: "startExecution.sync:2".
-    if (info.resource == "2" && head.find(".sync") != std::string::npos) {
-        const auto prior = head.rfind(':');
-        info.resource = head.substr(prior + 1) + ":2";
-        head = head.substr(0, prior);
-    }
-    info.resourceType = head;
-    return info;
-}
 
 Eval<std::optional<std::int64_t>> resolveSeconds(ExecutionImpl &rt, Thread &thread,
                                                  const std::optional<Json> &literal,
@@ -67,69 +28,6 @@ Eval<std::optional<std::int64_t>> resolveSeconds(ExecutionImpl &rt, Thread &thre
                                                       + "' must be a positive integer: "
                                                       + compact(value.value())));
     return std::optional<std::int64_t>(value.value().get<std::int64_t>());
-}
-
-Json withResource(const ResourceInfo &info)
-{
-    return Json{{"resourceType", info.resourceType}, {"resource", info.resource}};
-}
-
-void emitScheduled(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state,
-                   const ResourceInfo &info, const TaskRequest &request)
-{
-    Json details = Json::object();
-    if (info.kind == ResourceKind::Integration) {
-        details = withResource(info);
-        details["region"] = rt.options.region;
-        details["parameters"] = compact(request.payload);
-    } else {
-        details["resource"] = state.resource;
-        details["input"] = compact(request.payload);
-        details["inputDetails"] = Json{{"truncated", false}};
-    }
-    if (request.timeoutSeconds)
-        details["timeoutInSeconds"] = *request.timeoutSeconds;
-    if (request.heartbeatSeconds && info.kind != ResourceKind::Lambda)
-        details["heartbeatInSeconds"] = *request.heartbeatSeconds;
-    const char *type = info.kind == ResourceKind::Lambda     ? "LambdaFunctionScheduled"
-                       : info.kind == ResourceKind::Activity ? "ActivityScheduled"
-                                                             : "TaskScheduled";
-    const char *key = info.kind == ResourceKind::Lambda ? "lambdaFunctionScheduledEventDetails"
-                      : info.kind == ResourceKind::Activity ? "activityScheduledEventDetails"
-                                                            : "taskScheduledEventDetails";
-    rt.emit(&thread, type, key, std::move(details));
-    if (info.kind == ResourceKind::Lambda)
-        rt.emit(&thread, "LambdaFunctionStarted");
-    else if (info.kind == ResourceKind::Activity)
-        rt.emit(&thread, "ActivityStarted", "activityStartedEventDetails",
-                Json{{"workerName", "stepwise"}});
-    else
-        rt.emit(&thread, "TaskStarted", "taskStartedEventDetails", withResource(info));
-}
-
-// Records the outcome event: <Prefix>Succeeded / Failed / TimedOut.
-void emitOutcome(ExecutionImpl &rt, Thread &thread, const ResourceInfo &info,
-                 const TaskOutcome &outcome)
-{
-    const std::string prefix = info.kind == ResourceKind::Lambda     ? "LambdaFunction"
-                               : info.kind == ResourceKind::Activity ? "Activity"
-                                                                     : "Task";
-    std::string lower = prefix;
-    lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
-    Json details = info.kind == ResourceKind::Integration ? withResource(info) : Json::object();
-    if (outcome.succeeded) {
-        details["output"] = compact(outcome.result);
-        details["outputDetails"] = Json{{"truncated", false}};
-        rt.emit(&thread, prefix + "Succeeded", lower + "SucceededEventDetails",
-                std::move(details));
-        return;
-    }
-    if (outcome.error)
-        details["error"] = *outcome.error;
-    if (outcome.cause)
-        details["cause"] = *outcome.cause;
-    const std::string verb = outcome.error == "States.Timeout" ? "TimedOut" : "Failed";
-    rt.emit(&thread, prefix + verb, lower + verb + "EventDetails", std::move(details));
 }
 
 std::shared_ptr<TaskHandler> findHandler(ExecutionImpl &rt, const TaskRequest &request)
@@ -163,7 +61,7 @@ void completeTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state
     auto output = applyFilterPath(rt, thread, state.outputPath, merged.value());
     if (!output.hasValue())
         return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), nextOf(state), assigned);
+    rt.exitState(thread, std::move(output).value(), nextOf(state), std::move(assigned));
 }
 
 Eval<TaskRequest> buildRequest(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state)
@@ -198,6 +96,36 @@ Eval<TaskRequest> buildRequest(ExecutionImpl &rt, Thread &thread, const asl::Tas
     return request;
 }
 
+// Spec §8.2: TimeoutSeconds counts from TaskScheduled. A handler cannot send heartbeats, so an
+// attempt longer than HeartbeatSeconds missed one (plain Lambda functions have no heartbeat).
+// False when the execution's own deadline passed first (spec §8.3): it has timed out then.
+bool finishAttempt(ExecutionImpl &rt, const ResourceInfo &info, const TaskRequest &request,
+                   std::int64_t scheduledMs, TaskOutcome &outcome)
+{
+    std::optional<std::int64_t> limitMs;
+    if (request.timeoutSeconds)
+        limitMs = *request.timeoutSeconds * 1000;
+    if (request.heartbeatSeconds && info.kind != ResourceKind::Lambda)
+        limitMs = std::min(limitMs.value_or(*request.heartbeatSeconds * 1000),
+                           *request.heartbeatSeconds * 1000);
+    std::int64_t endMs = rt.clock->nowMs();
+    bool timedOut = false;
+    if (outcome.durationMs) {
+        std::int64_t took = std::max<std::int64_t>(0, *outcome.durationMs);
+        timedOut = limitMs && took > *limitMs;
+        endMs = scheduledMs + (timedOut ? *limitMs : took);
+    }
+    if (rt.deadlineMs && endMs >= *rt.deadlineMs) {
+        rt.clock->waitUntil(*rt.deadlineMs);
+        rt.timeOutExecution();
+        return false;
+    }
+    rt.clock->waitUntil(endMs);
+    if (timedOut)
+        outcome = TaskOutcome::failure("States.Timeout", std::nullopt);
+    return true;
+}
+
 } // namespace
 
 void runTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state)
@@ -212,15 +140,18 @@ void runTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state)
                                               + "' in state '" + request.value().stateName
                                               + "': bind it with --mock-config or --handlers",
                                           true});
-    const ResourceInfo info = classify(state.resource);
-    emitScheduled(rt, thread, state, info, request.value());
+    const ResourceInfo info = classifyResource(state.resource);
+    const std::int64_t scheduledMs = rt.clock->nowMs();
+    emitTaskScheduled(rt, thread, state.resource, info, request.value());
     TaskOutcome outcome = handler->invoke(request.value());
+    if (!finishAttempt(rt, info, request.value(), scheduledMs, outcome))
+        return;
     if (outcome.succeeded && payloadSize(outcome.result) > rt.options.maxPayloadBytes)
         outcome = TaskOutcome::failure("States.DataLimitExceeded",
                                        "The state/task '" + request.value().stateName
                                            + "' returned a result with a size exceeding the "
                                              "maximum number of bytes service limit.");
-    emitOutcome(rt, thread, info, outcome);
+    emitTaskOutcome(rt, thread, info, outcome);
     if (rt.finished())
         return;
     if (!outcome.succeeded)

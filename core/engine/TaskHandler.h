@@ -28,6 +28,10 @@ struct TaskOutcome
     Json result;                      // when succeeded
     std::optional<std::string> error; // when failed; absent members stay absent in history
     std::optional<std::string> cause;
+    // How long the invocation took, when the handler knows (e.g. a scripted duration). The
+    // engine advances its clock by it and turns an attempt longer than TimeoutSeconds (or,
+    // without heartbeats, HeartbeatSeconds) into States.Timeout (spec §8.2).
+    std::optional<std::int64_t> durationMs;
 
     static TaskOutcome success(Json value)
     {

@@ -40,7 +40,8 @@ Json ExecutionImpl::makeContext(const Thread &thread) const
     execution["StartTime"] = startTimeText;
     execution["Name"] = executionName;
     execution["RoleArn"] = roleArn;
-    execution["RedriveCount"] = 0;
+    if (!options.express) // recorded: EXPRESS executions cannot be redriven and show none
+        execution["RedriveCount"] = 0;
     Json context = Json::object();
     context["Execution"] = std::move(execution);
     context["StateMachine"] = Json{{"Id", stateMachineArn}, {"Name", options.stateMachineName}};
@@ -80,8 +81,11 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
     std::string inputText;
     if (!firstStateEntered && thread.index == 0 && !options.inputText.empty())
         inputText = options.inputText;
+    else if (!thread.pendingInputText.empty())
+        inputText = std::move(thread.pendingInputText);
     else
         inputText = compact(thread.rawInput);
+    thread.pendingInputText.clear();
     firstStateEntered = true;
     Json details = Json::object();
     details["name"] = name;
@@ -93,9 +97,10 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
 }
 
 void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
-                              const std::optional<std::string> &next, const Json &assigned)
+                              const std::optional<std::string> &next, Json assigned)
 {
-    if (payloadSize(stateOutput) > options.maxPayloadBytes) {
+    std::string outputText = compact(stateOutput);
+    if (outputText.size() > options.maxPayloadBytes) {
         // Spec §8.4: an over-size state output is terminal.
         failThread(thread, StateError{"States.DataLimitExceeded",
                                       "The state/task '" + asl::common(*thread.state).name
@@ -106,15 +111,15 @@ void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
     }
     Json details = Json::object();
     details["name"] = asl::common(*thread.state).name;
-    details["output"] = compact(stateOutput);
+    details["output"] = next ? outputText : std::move(outputText);
     details["outputDetails"] = Json{{"truncated", false}};
     if (assigned.is_object() && !assigned.empty()) {
-        Json texts = Json::object();
-        for (auto it = assigned.begin(); it != assigned.end(); ++it) {
-            texts[it.key()] = compact(it.value());
-            thread.vars->vars[it.key()] = it.value();
+        auto texts = assignVariables(thread, std::move(assigned));
+        if (!texts.hasValue()) {
+            failThread(thread, texts.error());
+            return;
         }
-        details["assignedVariables"] = std::move(texts);
+        details["assignedVariables"] = std::move(texts).value();
         details["assignedVariablesDetails"] = Json{{"truncated", false}};
     }
     emit(&thread, stateTypeName(*thread.state) + "StateExited", "stateExitedEventDetails",
@@ -122,6 +127,7 @@ void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
     if (next) {
         thread.pendingState = *next;
         thread.pendingInput = std::move(stateOutput);
+        thread.pendingInputText = std::move(outputText);
         return;
     }
     thread.result = std::move(stateOutput);
@@ -131,6 +137,7 @@ void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
 void ExecutionImpl::finishThread(Thread &thread)
 {
     thread.status = Thread::Status::Succeeded;
+    releaseScope(thread);
     if (thread.parent) {
         Thread &container = *threads[*thread.parent];
         if (asl::stateType(*container.state) == asl::StateType::Parallel)
@@ -150,6 +157,7 @@ void ExecutionImpl::failThread(Thread &thread, StateError failure)
 {
     thread.status = Thread::Status::Failed;
     thread.error = std::move(failure);
+    releaseScope(thread);
     if (thread.parent) {
         Thread &container = *threads[*thread.parent];
         if (asl::stateType(*container.state) == asl::StateType::Parallel)
@@ -181,6 +189,7 @@ void ExecutionImpl::abortThread(Thread &thread)
     for (std::size_t child : thread.container.children)
         abortThread(*threads[child]);
     thread.status = Thread::Status::Aborted;
+    releaseScope(thread);
     if (thread.state && !thread.pendingState && isAbortable(*thread.state))
         emit(&thread, stateTypeName(*thread.state) + "StateAborted");
 }
@@ -201,6 +210,17 @@ void ExecutionImpl::abortExecution(std::optional<std::string> abortError,
         details["cause"] = *cause;
     emitExecution("ExecutionAborted", "executionAbortedEventDetails", std::move(details), 0);
     status = ExecutionStatus::Aborted;
+}
+
+void ExecutionImpl::timeOutExecution()
+{
+    if (finished())
+        return;
+    if (!threads.empty())
+        abortThread(*threads.front());
+    emitExecution("ExecutionTimedOut", "executionTimedOutEventDetails",
+                  Json{{"error", "States.Timeout"}}, 0);
+    status = ExecutionStatus::TimedOut;
 }
 
 } // namespace stepwise::engine

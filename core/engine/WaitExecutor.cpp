@@ -107,7 +107,7 @@ void runWait(ExecutionImpl &rt, Thread &thread, const asl::WaitState &state)
     auto output = applyFilterPath(rt, thread, state.outputPath, thread.effectiveInput);
     if (!output.hasValue())
         return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), nextOf(state), assigned);
+    rt.exitState(thread, std::move(output).value(), nextOf(state), std::move(assigned));
 }
 
 } // namespace stepwise::engine

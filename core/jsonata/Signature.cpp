@@ -166,6 +166,8 @@ std::vector<Value> Signature::validate(const std::vector<Value> &args, const Val
             ++argIndex;
         }
     }
+    while (out.size() < params.size())
+        out.emplace_back();
     return out;
 }
 

@@ -48,13 +48,15 @@ std::optional<std::int64_t> readInteger(std::string_view text, std::size_t &pos)
     return value;
 }
 
+// AWS's Jayway keeps a quoted name verbatim: a backslash only stops the next character from
+// closing the quote and stays in the name (recorded: `$['a\"b']` reads the key `a\"b`).
 Result<std::string, PathSyntaxError> readQuoted(std::string_view text, std::size_t &pos)
 {
     char quote = text[pos++];
     std::string out;
     while (pos < text.size() && text[pos] != quote) {
         if (text[pos] == '\\' && pos + 1 < text.size())
-            ++pos;
+            out += text[pos++];
         out += text[pos++];
     }
     if (pos >= text.size())

@@ -83,6 +83,36 @@ private slots:
         QCOMPARE(result.value(), expected);
     }
 
+    void utf16Order_data()
+    {
+        QTest::addColumn<QString>("left");
+        QTest::addColumn<QString>("right");
+        QTest::addColumn<int>("sign");
+        QTest::newRow("ascii") << "abc" << "abd" << -1;
+        QTest::newRow("equal") << "h\\u00e9" << "h\\u00e9" << 0;
+        QTest::newRow("prefix") << "ab" << "abc" << -1;
+        QTest::newRow("longer") << "abc" << "ab" << 1;
+        QTest::newRow("bmp below surrogates") << "\\u00e9" << "\\ud7ff" << -1;
+        // U+1F600 is the pair D83D DE00: below U+FFFD in UTF-16, above it as a code point.
+        QTest::newRow("pair before high bmp") << "\\ud83d\\ude00" << "\\ufffd" << -1;
+        QTest::newRow("high bmp after pair") << "\\ue000" << "\\ud83d\\ude00" << 1;
+        QTest::newRow("two pairs") << "\\ud83d\\ude00" << "\\ud83d\\ude01" << -1;
+    }
+    void utf16Order()
+    {
+        QFETCH(QString, left);
+        QFETCH(QString, right);
+        QFETCH(int, sign);
+        // The rows hold JSON escapes; decode them to UTF-8.
+        const auto a = Json::parse("\"" + left.toStdString() + "\"").get<std::string>();
+        const auto b = Json::parse("\"" + right.toStdString() + "\"").get<std::string>();
+        const int c = compareUtf16(a, b);
+        QCOMPARE((c > 0) - (c < 0), sign);
+        QCOMPARE(QString::fromStdString(a).compare(QString::fromStdString(b)) < 0, sign < 0);
+        auto less = compareChoiceValues("StringLessThan", Json(a), Json(b));
+        QVERIFY(less.hasValue());
+        QCOMPARE(less.value(), sign < 0);
+    }
     void stringMatchesBadEscape()
     {
         QVERIFY(!stringMatches("a", "a\\x").hasValue());

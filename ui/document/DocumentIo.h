@@ -1,8 +1,9 @@
 #pragma once
-// Loading a definition from disk for the designer: the text, the parsed model (when it parses)
-// and the validator's findings. Pure data; the window decides how to show it.
+// Files for the designer: reading a definition (text, model when it parses, the validator's
+// findings), its layout sidecar, and saving both back.
 #include "core/asl/StateMachine.h"
 #include "core/common/Diagnostic.h"
+#include "core/graph/Layout.h"
 
 #include <QString>
 
@@ -10,6 +11,8 @@
 #include <vector>
 
 namespace stepwise::ui {
+
+class Document;
 
 struct LoadedDocument
 {
@@ -24,5 +27,16 @@ std::optional<LoadedDocument> loadDocument(const QString &path, QString &error);
 
 // The same for text already in memory (an embedded example, say).
 LoadedDocument loadDocumentText(const QString &path, const QString &text);
+
+// The pinned positions from `<name>.layout.json` next to `aslPath`; empty when there is none
+// or it cannot be read.
+graph::Layout loadLayoutSidecar(const QString &aslPath);
+
+// Puts a loaded file into `document` (its sidecar positions included).
+void openInto(Document &document, LoadedDocument loaded);
+
+// Writes the definition to `path` (JSON, or YAML for .yaml/.yml; key order and unknown fields
+// kept) atomically with QSaveFile, then the layout sidecar, and marks the document clean.
+bool saveDocument(Document &document, const QString &path, QString &error);
 
 } // namespace stepwise::ui

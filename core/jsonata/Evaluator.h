@@ -1,0 +1,63 @@
+#pragma once
+// The JSONata tree-walking evaluator (JSONata docs "Processing model"). Internally errors are
+// thrown as EvalError and converted to values at the public API boundary.
+#include "core/jsonata/Ast.h"
+#include "core/jsonata/Callable.h"
+
+#include <chrono>
+#include <functional>
+
+namespace stepwise::jsonata {
+
+[[noreturn]] void throwError(const char *code, std::string message, std::size_t position = 0,
+                             std::string token = {});
+
+class Evaluator
+{
+public:
+    Evaluator(std::size_t maxDepth, long long timeLimitMs, std::function<double()> random);
+
+    Value evaluate(const Node &n, const Value &input, const FramePtr &env);
+    Value apply(const Value &fn, std::vector<Value> args, const Value &input);
+    // Calls fn with as many of (a, b, c) as its arity accepts (higher-order functions).
+    Value applyHof(const Value &fn, const Value &a, const Value &b, const Value &c);
+    double random() { return m_random(); }
+    const FramePtr &rootFrame() const { return m_root; }
+    void setRootFrame(FramePtr f) { m_root = std::move(f); }
+
+private:
+    Value dispatch(const Node &n, const Value &input, const FramePtr &env);
+    Value evalPath(const Node &n, const Value &input, const FramePtr &env);
+    Value evalStep(const Node &step, const Value &input, const FramePtr &env, bool last);
+    Value evalTupleStep(const Node &step, const Value &input, const Value *tuples,
+                        const FramePtr &env);
+    Value evalStages(const std::vector<Stage> &stages, Value input, const FramePtr &env);
+    Value evalFilter(const Node &pred, const Value &input, const FramePtr &env);
+    Value evalGroup(const std::vector<std::pair<NodePtr, NodePtr>> &pairs, const Value &input,
+                    const FramePtr &env);
+    Value evalSort(const Node &n, const Value &input, const FramePtr &env);
+    Value evalBinary(const Node &n, const Value &input, const FramePtr &env);
+    Value evalCall(const Node &n, const Value &input, const FramePtr &env, const Value *applyTo);
+    Value evalPartial(const Node &n, const Value &input, const FramePtr &env);
+    Value evalApplyOp(const Node &n, const Value &input, const FramePtr &env);
+    Value evalTransform(const Node &n, const FramePtr &env);
+    Value applyInner(const Value &fn, std::vector<Value> args, const Value &input);
+    Value makeLambda(const Node &n, const Value &input, const FramePtr &env);
+    Value makeRegex(const Node &n);
+    void checkBudget(std::size_t position);
+
+    FramePtr m_root;
+    std::size_t m_maxDepth;
+    std::size_t m_depth = 0;
+    long long m_timeLimitMs;
+    std::size_t m_steps = 0;
+    std::chrono::steady_clock::time_point m_start;
+    std::function<double()> m_random;
+};
+
+FramePtr frameFromTuple(const FramePtr &env, const Value &tuple);
+Value lookupField(const Value &input, const std::string &key);
+Value appendValues(const Value &a, const Value &b); // $append semantics
+Value deepClone(const Value &v);
+
+} // namespace stepwise::jsonata

@@ -1,0 +1,82 @@
+// Public entry points: compile (parse + restructure) and evaluate with bindings.
+#include "core/jsonata/Jsonata.h"
+
+#include "core/jsonata/Evaluator.h"
+#include "core/jsonata/Functions.h"
+#include "core/jsonata/Parser.h"
+#include "core/jsonata/Signature.h"
+
+#include <random>
+
+namespace stepwise::jsonata {
+
+Result<Expression, Error> Expression::compile(std::string_view text)
+{
+    try {
+        Expression e;
+        e.m_text = std::string(text);
+        e.m_root = parseExpression(text);
+        return e;
+    } catch (const EvalError &err) {
+        return unexpected(Error{err.code, err.message, err.position, err.token});
+    }
+}
+
+static Value hostFunctionValue(const std::string &name, const Bindings::Function &f)
+{
+    HostFunction host = f.fn;
+    return makeNative(name, f.signature, [host](Evaluator &, Args &args, const Value &) -> Value {
+        std::vector<std::optional<Json>> jsonArgs;
+        for (const auto &a : args)
+            jsonArgs.push_back(toJson(a));
+        auto r = host(jsonArgs);
+        if (!r.hasValue())
+            throw EvalError{r.error().code, r.error().message, r.error().position,
+                            r.error().token, std::nullopt};
+        return r.value() ? fromJson(*r.value()) : Value();
+    });
+}
+
+static std::function<double()> defaultRandom()
+{
+    auto engine = std::make_shared<std::mt19937_64>(std::random_device{}());
+    return [engine] { return std::uniform_real_distribution<double>(0.0, 1.0)(*engine); };
+}
+
+Result<std::optional<Json>, Error> evaluate(const Expression &expr,
+                                            const std::optional<Json> &input,
+                                            const Bindings &bindings)
+{
+    if (!expr.root())
+        return unexpected(Error{"S0500", "Expression was not compiled", 0, {}});
+    try {
+        Evaluator ev(bindings.maxDepth, bindings.timeLimitMs,
+                     bindings.random ? bindings.random : defaultRandom());
+        auto frame = std::make_shared<Frame>();
+        frame->parent = builtinFrame();
+        Value in = input ? fromJson(*input) : Value();
+        if (in.isArray()) {
+            Value wrapped = Value::sequence();
+            wrapped.push(in);
+            wrapped.array->outerWrapper = true;
+            in = wrapped;
+        }
+        frame->vars["$"] = in;
+        for (const auto &[name, value] : bindings.variables)
+            frame->vars[name] = fromJson(value);
+        for (const auto &[name, f] : bindings.functions)
+            frame->vars[name] = hostFunctionValue(name, f);
+        ev.setRootFrame(frame);
+        Value result = ev.evaluate(*expr.root(), in, frame);
+        result = flattenSequence(result);
+        if (result.isFunction() && result.function->kind == Callable::Kind::Thunk)
+            result = ev.apply(result, {}, in);
+        return toJson(result);
+    } catch (const EvalError &err) {
+        return unexpected(Error{err.code, err.message, err.position, err.token});
+    } catch (const std::exception &ex) {
+        return unexpected(Error{"D3000", ex.what(), 0, {}});
+    }
+}
+
+} // namespace stepwise::jsonata

@@ -1,0 +1,114 @@
+#include "ui/canvas/TransitionEdgeItem.h"
+
+#include <QFontMetricsF>
+#include <QLineF>
+#include <QPainter>
+#include <QPainterPathStroker>
+
+namespace stepwise::ui {
+namespace {
+constexpr qreal ArrowLength = 8;
+constexpr qreal ArrowHalfWidth = 4;
+} // namespace
+
+TransitionEdgeItem::TransitionEdgeItem(graph::EdgeSpec spec, const CanvasStyle *style)
+    : m_spec(std::move(spec)), m_style(style)
+{
+    setZValue(-1);
+    setAcceptHoverEvents(true);
+    setToolTip(QString::fromStdString(m_spec.label));
+}
+
+void TransitionEdgeItem::setSpec(graph::EdgeSpec spec)
+{
+    prepareGeometryChange();
+    m_spec = std::move(spec);
+    setToolTip(QString::fromStdString(m_spec.label));
+}
+
+void TransitionEdgeItem::setRoute(const QPainterPath &path, QPointF tip,
+                                  std::optional<QPointF> labelCenter)
+{
+    prepareGeometryChange();
+    m_path = path;
+    m_tip = tip;
+    m_labelCenter = labelCenter.value_or(path.pointAtPercent(0.5));
+}
+
+QRectF TransitionEdgeItem::labelRect() const
+{
+    if (m_spec.label.empty())
+        return {};
+    const QFontMetricsF metrics(m_style->labelFont);
+    const qreal width = metrics.horizontalAdvance(QString::fromStdString(m_spec.label)) + 14;
+    const qreal height = metrics.height() + 6;
+    return {m_labelCenter.x() - width / 2, m_labelCenter.y() - height / 2, width, height};
+}
+
+QRectF TransitionEdgeItem::boundingRect() const
+{
+    QRectF rect = m_path.boundingRect().united(QRectF(m_tip, QSizeF(1, 1)));
+    if (!m_spec.label.empty())
+        rect = rect.united(labelRect());
+    return rect.adjusted(-ArrowLength, -ArrowLength, ArrowLength, ArrowLength);
+}
+
+QPainterPath TransitionEdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(8);
+    QPainterPath shape = stroker.createStroke(m_path);
+    if (!m_spec.label.empty())
+        shape.addRect(labelRect());
+    return shape;
+}
+
+void TransitionEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QColor colour = m_hovered ? m_style->accent : m_style->edge;
+    QPen pen(colour, m_hovered ? 2.5 : 1.5);
+    if (m_spec.isDashed())
+        pen.setStyle(Qt::DashLine);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+
+    const QPointF base = m_path.elementCount() > 0 ? m_path.currentPosition() : m_tip;
+    QLineF axis(m_tip, base);
+    if (axis.length() < 1)
+        axis = QLineF(m_tip, m_tip - QPointF(0, 1));
+    axis.setLength(ArrowLength);
+    const QPointF back = axis.p2();
+    const QPointF normal(-(back.y() - m_tip.y()) / ArrowLength * ArrowHalfWidth,
+                         (back.x() - m_tip.x()) / ArrowLength * ArrowHalfWidth);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawPolygon(QPolygonF({m_tip, back + normal, back - normal}));
+
+    if (m_spec.label.empty())
+        return;
+    const QRectF pill = labelRect();
+    painter->setPen(QPen(m_hovered ? m_style->accent : m_style->branchBorder, 1));
+    painter->setBrush(m_style->background);
+    painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    painter->setPen(m_style->mutedText);
+    painter->setFont(m_style->labelFont);
+    painter->drawText(pill, Qt::AlignCenter, QString::fromStdString(m_spec.label));
+}
+
+void TransitionEdgeItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = true;
+    update();
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void TransitionEdgeItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = false;
+    update();
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
+} // namespace stepwise::ui

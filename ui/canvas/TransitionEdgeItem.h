@@ -1,0 +1,47 @@
+#pragma once
+// One transition (VISUAL.md "Edges"): a 1.5 px muted path with a small filled arrow head, its
+// label on a pill in the canvas colour, dashed for Catch. The scene gives it its path.
+#include "core/graph/Graph.h"
+#include "ui/canvas/CanvasStyle.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+#include <optional>
+
+namespace stepwise::ui {
+
+class TransitionEdgeItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 3 };
+
+    TransitionEdgeItem(graph::EdgeSpec spec, const CanvasStyle *style);
+
+    int type() const override { return Type; }
+    const graph::EdgeSpec &spec() const { return m_spec; }
+    void setSpec(graph::EdgeSpec spec);
+    // `path` ends where the arrow head starts; the head points from there to `tip`.
+    void setRoute(const QPainterPath &path, QPointF tip, std::optional<QPointF> labelCenter);
+    QPainterPath path() const { return m_path; }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
+private:
+    QRectF labelRect() const;
+
+    graph::EdgeSpec m_spec;
+    const CanvasStyle *m_style;
+    QPainterPath m_path;
+    QPointF m_tip;
+    QPointF m_labelCenter;
+    bool m_hovered = false;
+};
+
+} // namespace stepwise::ui
