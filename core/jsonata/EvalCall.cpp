@@ -30,7 +30,8 @@ Value makeNative(std::string name, std::string signature, NativeFn fn)
     c->native = std::move(fn);
     if (!signature.empty()) {
         c->signature = std::make_shared<Signature>(parseSignature(signature, 0));
-        c->nativeArity = c->signature->params.size();
+        for (const auto &p : c->signature->params)
+            c->nativeArity += (p.regex.back() == '?' && !p.context) ? 0 : 1;
     }
     Value v;
     v.type = Type::Function;
@@ -109,8 +110,10 @@ Value Evaluator::applyInner(const Value &fn, std::vector<Value> args, const Valu
         throwError("T1006", "Attempted to invoke a non-function");
     const Callable &c = *fn.function;
     std::string name = c.name.empty() ? std::string("function") : c.name;
-    if (c.signature)
-        args = c.signature->validate(args, input, name);
+    if (c.signature) {
+        const bool wrapped = input.isArray() && input.array->outerWrapper && input.size() == 1;
+        args = c.signature->validate(args, wrapped ? input.at(0) : input, name);
+    }
     switch (c.kind) {
     case Callable::Kind::Lambda: {
         auto frame = std::make_shared<Frame>();
@@ -171,8 +174,12 @@ Value Evaluator::evalPartial(const Node &n, const Value &input, const FramePtr &
 Value Evaluator::evalApplyOp(const Node &n, const Value &input, const FramePtr &env)
 {
     Value lhs = evaluate(*n.lhs, input, env);
-    if (n.rhs->kind == NodeKind::Call)
-        return evalCall(*n.rhs, input, env, &lhs);
+    if (n.rhs->kind == NodeKind::Call) {
+        Value result = evalCall(*n.rhs, input, env, &lhs);
+        if (n.rhs->keepArray && result.isSequence())
+            result.array->keepSingleton = true;
+        return result;
+    }
     Value func = evaluate(*n.rhs, input, env);
     if (!func.isFunction())
         throwError("T2006", "The right side of the function application operator ~> must be a "

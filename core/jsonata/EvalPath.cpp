@@ -15,13 +15,22 @@ Value singleSequence(const Value &v)
         s.push(v);
     return s;
 }
+
+// The initial context of a path: like a sequence of the input, but an undefined input still
+// gives the first step one (undefined) context so constructors there are evaluated.
+Value startSequence(const Value &v)
+{
+    Value s = Value::sequence();
+    s.push(v);
+    return s;
+}
 } // namespace
 
 Value Evaluator::evalPath(const Node &n, const Value &input, const FramePtr &env)
 {
     Value inputSeq;
     if (n.children.front()->kind == NodeKind::Variable || !input.isArray())
-        inputSeq = singleSequence(input);
+        inputSeq = startSequence(input);
     else
         inputSeq = input;
     Value result;

@@ -76,7 +76,14 @@ static Value evalWildcard(const Value &in)
     Value input = in;
     if (input.isArray() && input.array->outerWrapper && input.size() > 0)
         input = input.at(0);
-    if (input.isObject()) {
+    if (input.isArray()) {
+        for (const auto &v : input.array->items) {
+            if (v.isArray())
+                flattenInto(v, results);
+            else
+                results.push(v);
+        }
+    } else if (input.isObject()) {
         for (const auto &[k, v] : input.object->entries) {
             if (v.isArray())
                 flattenInto(v, results);

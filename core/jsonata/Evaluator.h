@@ -24,6 +24,8 @@ public:
     double random() { return m_random(); }
     const FramePtr &rootFrame() const { return m_root; }
     void setRootFrame(FramePtr f) { m_root = std::move(f); }
+    // Keeps an AST parsed during evaluation ($eval) alive as long as closures may use it.
+    void keepAlive(NodePtr ast) { m_owned.push_back(std::move(ast)); }
 
 private:
     Value dispatch(const Node &n, const Value &input, const FramePtr &env);
@@ -47,6 +49,7 @@ private:
     void checkBudget(std::size_t position);
 
     FramePtr m_root;
+    std::vector<NodePtr> m_owned;
     std::size_t m_maxDepth;
     std::size_t m_depth = 0;
     long long m_timeLimitMs;

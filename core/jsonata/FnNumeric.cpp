@@ -27,11 +27,8 @@ Value numberFromString(const std::string &s)
         ++i;
     if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i])))
         return fail();
-    if (s[i] == '0')
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
         ++i;
-    else
-        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
-            ++i;
     if (i < s.size() && s[i] == '.') {
         ++i;
         if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i])))

@@ -134,8 +134,7 @@ Value fnEval(Evaluator &ev, Args &a, const Value &context)
     } catch (const EvalError &e) {
         throwError("D3120", "Syntax error in expression passed to function eval: " + e.message);
     }
-    static thread_local std::vector<NodePtr> keepAlive;
-    keepAlive.push_back(ast);
+    ev.keepAlive(ast);
     Value input = a.size() > 1 && !a[1].isUndefined() ? a[1] : context;
     if (input.isArray() && !input.isSequence()) {
         Value wrapped = Value::sequence();

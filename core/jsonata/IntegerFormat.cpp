@@ -253,7 +253,7 @@ IntegerPicture analyseIntegerPicture(const std::u32string &picture)
                 anyDigit = true;
             }
         }
-        if (!anyDigit)
+        if (!anyDigit || mandatory == 0)
             fail("D3130", "Format picture must contain at least one digit");
         pic.zero = zero ? zero : U'0';
         pic.mandatoryDigits = mandatory;

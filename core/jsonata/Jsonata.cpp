@@ -37,10 +37,11 @@ static Value hostFunctionValue(const std::string &name, const Bindings::Function
     });
 }
 
-static std::function<double()> defaultRandom()
+// One seeded engine per thread, so evaluations do not reopen the system random device.
+static double defaultRandom()
 {
-    auto engine = std::make_shared<std::mt19937_64>(std::random_device{}());
-    return [engine] { return std::uniform_real_distribution<double>(0.0, 1.0)(*engine); };
+    static thread_local std::mt19937_64 engine{std::random_device{}()};
+    return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
 Result<std::optional<Json>, Error> evaluate(const Expression &expr,
@@ -51,7 +52,7 @@ Result<std::optional<Json>, Error> evaluate(const Expression &expr,
         return unexpected(Error{"S0500", "Expression was not compiled", 0, {}});
     try {
         Evaluator ev(bindings.maxDepth, bindings.timeLimitMs,
-                     bindings.random ? bindings.random : defaultRandom());
+                     bindings.random ? bindings.random : std::function<double()>(defaultRandom));
         auto frame = std::make_shared<Frame>();
         frame->parent = builtinFrame();
         Value in = input ? fromJson(*input) : Value();

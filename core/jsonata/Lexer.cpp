@@ -1,6 +1,7 @@
 // JSONata tokeniser (docs "Expression syntax": literals, names, backtick names, regexes).
 #include "core/jsonata/Lexer.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -77,6 +78,8 @@ Token Lexer::next(bool prefixContext)
             return t;
         }
     }
+    if (c == '!' && m_text.substr(m_pos, 2) != "!=")
+        fail("S0204", "Unknown operator: \"!\"", m_pos + 1, "!");
     if (isOperatorChar(c)) {
         ++m_pos;
         t.type = TokenType::Operator;
@@ -126,7 +129,12 @@ Token Lexer::scanString(char quote)
             static const char repl[] = "\"\\/\b\f\n\r\t";
             t.value += repl[simple - "\"\\/bfnrt"];
             ++m_pos;
-        } else if (e == 'u' && m_pos + 4 < m_text.size() + 0) {
+        } else if (e == 'u') {
+            bool hex4 = m_pos + 4 < m_text.size();
+            for (std::size_t k = 1; hex4 && k <= 4; ++k)
+                hex4 = std::isxdigit(static_cast<unsigned char>(m_text[m_pos + k])) != 0;
+            if (!hex4)
+                fail("S0104", "The escape sequence \\u must be followed by 4 hex digits", m_pos);
             unsigned cp = static_cast<unsigned>(
                 std::strtoul(std::string(m_text.substr(m_pos + 1, 4)).c_str(), nullptr, 16));
             m_pos += 5;

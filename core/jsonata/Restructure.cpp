@@ -22,7 +22,7 @@ private:
     NodePtr path(const NodePtr &n, std::vector<Node *> &seekers);
     NodePtr predicate(const NodePtr &n, std::vector<Node *> &seekers);
     NodePtr tupleBinding(const NodePtr &n, std::vector<Node *> &seekers);
-    void finishPath(Node &p, std::vector<Node *> &seekers);
+    static void finishPath(Node &p);
     static void markTail(Node &n);
     int m_labels = 0;
 };
@@ -66,6 +66,10 @@ void resolveSeekers(Node &p, std::size_t from, std::vector<Node *> &pending,
                 continue;
             }
             if (--level == 0) {
+                if (step.kind == NodeKind::Variable || step.kind == NodeKind::ObjectCons ||
+                    step.kind == NodeKind::ArrayCons)
+                    fail("S0217", "The object representing the 'parent' cannot be derived from "
+                                  "this expression", seeker->position, "%");
                 step.tuple = true;
                 if (step.flags.empty())
                     step.flags = seeker->value; // ancestor label bound to the step's input
@@ -83,9 +87,8 @@ void resolveSeekers(Node &p, std::size_t from, std::vector<Node *> &pending,
     }
 }
 
-void Restructurer::finishPath(Node &p, std::vector<Node *> &seekers)
+void Restructurer::finishPath(Node &p)
 {
-    std::vector<Node *> unresolved;
     for (std::size_t i = 0; i < p.children.size(); ++i) {
         auto &step = p.children[i];
         if (step->kind == NodeKind::Number || step->kind == NodeKind::Literal)
@@ -103,8 +106,6 @@ void Restructurer::finishPath(Node &p, std::vector<Node *> &seekers)
         p.children.front()->consArray = true;
     if (!p.children.empty() && p.children.back()->kind == NodeKind::ArrayCons)
         p.children.back()->consArray = true;
-    (void)unresolved;
-    (void)seekers;
 }
 
 NodePtr Restructurer::path(const NodePtr &n, std::vector<Node *> &seekers)
@@ -128,7 +129,7 @@ NodePtr Restructurer::path(const NodePtr &n, std::vector<Node *> &seekers)
             unresolved.push_back(s);
     }
     resolveSeekers(*p, boundary - 1, pending, unresolved);
-    finishPath(*p, seekers);
+    finishPath(*p);
     for (Node *s : unresolved)
         seekers.push_back(s);
     return p;
@@ -174,8 +175,6 @@ NodePtr Restructurer::tupleBinding(const NodePtr &n, std::vector<Node *> &seeker
         if (step.kind == NodeKind::Sort)
             fail("S0216", "A context variable binding must precede the 'order-by' clause on a step",
                  n->position);
-        if (n->keepArray)
-            step.keepArray = true;
         step.focus = var;
     } else if (step.stages.empty()) {
         step.indexVar = var;
@@ -185,6 +184,10 @@ NodePtr Restructurer::tupleBinding(const NodePtr &n, std::vector<Node *> &seeker
         st.var = var;
         st.position = n->position;
         step.stages.push_back(st);
+    }
+    if (n->keepArray) {
+        step.keepArray = true;
+        result->keepSingletonArray = true;
     }
     step.tuple = true;
     result->hasParentRef = true;
@@ -231,9 +234,17 @@ NodePtr Restructurer::process(const NodePtr &n, std::vector<Node *> &seekers)
         auto sortStep = std::make_shared<Node>();
         sortStep->kind = NodeKind::Sort;
         sortStep->position = n->position;
+        std::vector<Node *> inner, unresolved;
         for (auto &t : n->sortTerms)
-            sortStep->sortTerms.push_back({process(t.expr, seekers), t.descending});
+            sortStep->sortTerms.push_back({process(t.expr, inner), t.descending});
         result->children.push_back(sortStep);
+        // Sort terms see each item of the preceding step, so % climbs from that step.
+        if (result->children.size() >= 2)
+            resolveSeekers(*result, result->children.size() - 2, inner, unresolved);
+        else
+            unresolved = inner;
+        for (Node *s : unresolved)
+            seekers.push_back(s);
         return result;
     }
     case NodeKind::Bind:

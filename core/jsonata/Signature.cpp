@@ -64,6 +64,9 @@ Signature parseSignature(const std::string &text, std::size_t position)
             ++i;
         } else if (c == '(') {
             auto close = text.find(')', i);
+            if (close == std::string::npos || text.substr(i, close - i).find('<') != std::string::npos)
+                fail("S0402", "Choice groups containing parameterized types are not supported",
+                     position);
             SignatureParam p;
             p.type = '(';
             p.regex = "[" + text.substr(i + 1, close - i - 1) + "m]";
@@ -141,14 +144,14 @@ std::vector<Value> Signature::validate(const std::vector<Value> &args, const Val
             continue;
         }
         for (char single : match) {
-            Value arg = args[argIndex];
+            Value arg = argIndex < args.size() ? args[argIndex] : Value();
             if (p.type == 'a' && single != 'm') {
                 bool ok = true;
                 if (!p.subtype.empty()) {
                     char want = p.subtype[0];
                     if (single != 'a')
                         ok = single == want;
-                    else
+                    else if (arg.isArray())
                         for (const auto &e : arg.array->items)
                             if (symbolOf(e) != want)
                                 ok = false;

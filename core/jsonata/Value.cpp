@@ -251,7 +251,7 @@ std::string formatJsNumber(double d)
 
 std::string formatNumber15(double d)
 {
-    if (!std::isfinite(d))
+    if (!std::isfinite(d) || (std::floor(d) == d && std::fabs(d) < 9007199254740992.0))
         return formatJsNumber(d);
     char buf[64];
     auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific, 14);
