@@ -23,7 +23,7 @@ std::string_view formatTemplate(const Args &args, const ExpressionNode &call)
 
 } // namespace
 
-// §5.3 Format: `{}` placeholders, `\{` `\}` `\\` `\'` are literal characters.
+// §5.3 Format: `{}` slots take the values in order, `\{` `\}` `\\` `\'` are literal characters.
 Result<Json, std::string> fnFormat(const Args &args, const EvalContext &,
                                    const ExpressionNode &call)
 {

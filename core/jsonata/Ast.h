@@ -16,7 +16,7 @@ using NodePtr = std::shared_ptr<Node>;
 enum class NodeKind {
     Path, Binary, Negate, Name, String, Number, Literal, Wildcard, Descendant, Parent,
     Variable, Regex, Call, Partial, Lambda, Condition, Block, Bind, Apply, Sort, Transform,
-    ArrayCons, ObjectCons, Placeholder, Coalesce, Default
+    ArrayCons, ObjectCons, PartialArgument, Coalesce, Default
 };
 
 // A predicate or index binding attached to a path step (or a filter on any expression).

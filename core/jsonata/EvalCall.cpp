@@ -155,7 +155,7 @@ Value Evaluator::evalPartial(const Node &n, const Value &input, const FramePtr &
     auto c = std::make_shared<Callable>();
     c->kind = Callable::Kind::Partial;
     for (const auto &a : n.children) {
-        if (a->kind == NodeKind::Placeholder)
+        if (a->kind == NodeKind::PartialArgument)
             c->boundArgs.emplace_back(std::nullopt);
         else
             c->boundArgs.emplace_back(evaluate(*a, input, env));

@@ -215,7 +215,7 @@ Value Evaluator::dispatch(const Node &n, const Value &input, const FramePtr &env
     case NodeKind::Negate:
     case NodeKind::ArrayCons:
     case NodeKind::ObjectCons: return evalBinary(n, input, env);
-    case NodeKind::Placeholder: return Value();
+    case NodeKind::PartialArgument: return Value();
     }
     return Value();
 }

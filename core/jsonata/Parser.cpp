@@ -145,7 +145,7 @@ NodePtr PrattParser::nudOperator(const Token &t)
     if (op == "%")
         return makeNode(NodeKind::Parent, t);
     if (op == "?")
-        return makeNode(NodeKind::Placeholder, t);
+        return makeNode(NodeKind::PartialArgument, t);
     if (op == "and" || op == "or" || op == "in")
         return makeNode(NodeKind::Name, t);
     if (op == "(") {
@@ -253,7 +253,7 @@ NodePtr PrattParser::led(const Token &t, NodePtr left)
         n->kind = NodeKind::Call;
         while (!isOp(")")) {
             NodePtr arg = expression(0);
-            if (arg->kind == NodeKind::Placeholder)
+            if (arg->kind == NodeKind::PartialArgument)
                 n->kind = NodeKind::Partial;
             n->children.push_back(arg);
             if (!isOp(","))
