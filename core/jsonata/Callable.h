@@ -65,5 +65,8 @@ struct Callable
 };
 
 Value makeNative(std::string name, std::string signature, NativeFn fn);
+// A regex literal as a function value, compiled once (the parser keeps it in the node);
+// nullopt when the pattern is not a valid ECMAScript regular expression.
+std::optional<Value> makeRegexValue(const std::string &pattern, const std::string &flags);
 
 } // namespace stepwise::jsonata

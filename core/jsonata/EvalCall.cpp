@@ -31,7 +31,7 @@ Value makeNative(std::string name, std::string signature, NativeFn fn)
     if (!signature.empty()) {
         c->signature = std::make_shared<Signature>(parseSignature(signature, 0));
         for (const auto &p : c->signature->params)
-            c->nativeArity += (p.regex.back() == '?' && !p.context) ? 0 : 1;
+            c->nativeArity += (p.optional && !p.context) ? 0 : 1;
     }
     Value v;
     v.type = Type::Function;

@@ -222,23 +222,12 @@ Value Evaluator::dispatch(const Node &n, const Value &input, const FramePtr &env
 
 Value Evaluator::makeRegex(const Node &n)
 {
-    auto c = std::make_shared<Callable>();
-    c->kind = Callable::Kind::Regex;
-    c->pattern = n.value;
-    auto flags = std::regex::ECMAScript;
-    if (n.flags.find('i') != std::string::npos)
-        flags |= std::regex::icase;
-    if (n.flags.find('m') != std::string::npos)
-        flags |= std::regex::multiline;
-    try {
-        c->regex = std::make_shared<std::regex>(n.value, flags);
-    } catch (const std::regex_error &) {
+    if (n.literal.isFunction()) // compiled by the parser
+        return n.literal;
+    std::optional<Value> regex = makeRegexValue(n.value, n.flags);
+    if (!regex)
         throwError("S0303", "Invalid regular expression: " + n.value, n.position, n.value);
-    }
-    Value v;
-    v.type = Type::Function;
-    v.function = c;
-    return v;
+    return *regex;
 }
 
 } // namespace stepwise::jsonata

@@ -6,6 +6,27 @@
 
 namespace stepwise::jsonata {
 
+std::optional<Value> makeRegexValue(const std::string &pattern, const std::string &flags)
+{
+    auto c = std::make_shared<Callable>();
+    c->kind = Callable::Kind::Regex;
+    c->pattern = pattern;
+    auto options = std::regex::ECMAScript;
+    if (flags.find('i') != std::string::npos)
+        options |= std::regex::icase;
+    if (flags.find('m') != std::string::npos)
+        options |= std::regex::multiline;
+    try {
+        c->regex = std::make_shared<std::regex>(pattern, options);
+    } catch (const std::regex_error &) {
+        return std::nullopt;
+    }
+    Value v;
+    v.type = Type::Function;
+    v.function = std::move(c);
+    return v;
+}
+
 namespace {
 
 struct Match

@@ -44,34 +44,75 @@ static double defaultRandom()
     return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
+struct Environment::Data
+{
+    Value input;
+    FramePtr frame; // "$", the variables and the host functions; parent of each evaluation's
+    std::size_t maxDepth;
+    long long timeLimitMs;
+    std::function<double()> random;
+    bool rejectFunctionResult;
+    std::optional<Error> error; // a host function's signature that does not parse
+};
+
+Environment::Environment(const std::optional<Json> &input, const Bindings &bindings)
+{
+    auto data = std::make_shared<Data>();
+    Value in = input ? fromJson(*input) : Value();
+    if (in.isArray()) {
+        Value wrapped = Value::sequence();
+        wrapped.push(in);
+        wrapped.array->outerWrapper = true;
+        in = wrapped;
+    }
+    data->input = in;
+    data->frame = std::make_shared<Frame>();
+    data->frame->parent = builtinFrame();
+    data->frame->vars["$"] = in;
+    for (const auto &[name, value] : bindings.variables)
+        data->frame->vars[name] = fromJson(value);
+    try {
+        for (const auto &[name, f] : bindings.functions)
+            data->frame->vars[name] = hostFunctionValue(name, f);
+    } catch (const EvalError &err) {
+        data->error = Error{err.code, err.message, err.position, err.token};
+    }
+    data->maxDepth = bindings.maxDepth;
+    data->timeLimitMs = bindings.timeLimitMs;
+    data->random = bindings.random ? bindings.random : std::function<double()>(defaultRandom);
+    data->rejectFunctionResult = bindings.rejectFunctionResult;
+    m_data = std::move(data);
+}
+
 Result<std::optional<Json>, Error> evaluate(const Expression &expr,
                                             const std::optional<Json> &input,
                                             const Bindings &bindings)
 {
     if (!expr.root())
         return unexpected(Error{"S0500", "Expression was not compiled", 0, {}});
+    return evaluate(expr, Environment(input, bindings));
+}
+
+Result<std::optional<Json>, Error> evaluate(const Expression &expr, const Environment &env)
+{
+    if (!expr.root())
+        return unexpected(Error{"S0500", "Expression was not compiled", 0, {}});
+    const Environment::Data &data = *env.m_data;
+    if (data.error)
+        return unexpected(*data.error);
     try {
-        Evaluator ev(bindings.maxDepth, bindings.timeLimitMs,
-                     bindings.random ? bindings.random : std::function<double()>(defaultRandom));
+        Evaluator ev(data.maxDepth, data.timeLimitMs, data.random);
+        // A frame of its own, so the expression's top-level `:=` never reaches the shared one.
         auto frame = std::make_shared<Frame>();
-        frame->parent = builtinFrame();
-        Value in = input ? fromJson(*input) : Value();
-        if (in.isArray()) {
-            Value wrapped = Value::sequence();
-            wrapped.push(in);
-            wrapped.array->outerWrapper = true;
-            in = wrapped;
-        }
-        frame->vars["$"] = in;
-        for (const auto &[name, value] : bindings.variables)
-            frame->vars[name] = fromJson(value);
-        for (const auto &[name, f] : bindings.functions)
-            frame->vars[name] = hostFunctionValue(name, f);
+        frame->parent = data.frame;
         ev.setRootFrame(frame);
+        const Value &in = data.input;
         Value result = ev.evaluate(*expr.root(), in, frame);
         result = flattenSequence(result);
         if (result.isFunction() && result.function->kind == Callable::Kind::Thunk)
             result = ev.apply(result, {}, in);
+        if (data.rejectFunctionResult && result.isFunction())
+            return unexpected(Error{kFunctionResultCode, "The result is a function", 0, {}});
         return toJson(result);
     } catch (const EvalError &err) {
         return unexpected(Error{err.code, err.message, err.position, err.token});

@@ -54,12 +54,17 @@ struct Bindings
     std::function<double()> random;
     std::size_t maxDepth = 1500;    // evaluation nesting limit (error U1001 beyond)
     long long timeLimitMs = 5000;   // 0 = unlimited (error U1001 when exceeded)
+    // A function as the whole result is an error with code kFunctionResultCode (ASL fields
+    // cannot hold one; spec §3.6) instead of the reference implementation's "".
+    bool rejectFunctionResult = false;
 
     void addFunction(const std::string &name, std::string signature, HostFunction fn)
     {
         functions[name] = Function{std::move(signature), std::move(fn)};
     }
 };
+
+inline constexpr const char *kFunctionResultCode = "StepwiseFunctionResult";
 
 // Adds the AWS Step Functions extensions ($partition, $range, $hash, $random, $uuid, $parse;
 // ASL spec §3.5). $random with a seed follows java.util.Random; unseeded calls use `random`.
@@ -69,5 +74,21 @@ void addAwsFunctions(Bindings &bindings, std::function<double()> random = {});
 Result<std::optional<Json>, Error> evaluate(const Expression &expr,
                                             const std::optional<Json> &input,
                                             const Bindings &bindings);
+
+// An input and bindings converted to the evaluator's values once, for evaluating several
+// expressions against the same data (an ASL state's Arguments, Output and Assign share one
+// $states) without converting it again each time. Cheap to copy; evaluations never change it.
+class Environment
+{
+public:
+    Environment(const std::optional<Json> &input, const Bindings &bindings);
+    struct Data;
+
+private:
+    friend Result<std::optional<Json>, Error> evaluate(const Expression &, const Environment &);
+    std::shared_ptr<const Data> m_data;
+};
+
+Result<std::optional<Json>, Error> evaluate(const Expression &expr, const Environment &env);
 
 } // namespace stepwise::jsonata

@@ -1,6 +1,7 @@
 // Top-down operator precedence parser; binding powers follow the JSONata operator table.
 #include "core/jsonata/Parser.h"
 
+#include "core/jsonata/Callable.h"
 #include "core/jsonata/Signature.h"
 
 #include <unordered_map>
@@ -119,6 +120,9 @@ NodePtr PrattParser::nud(const Token &t)
     case TokenType::Regex:
         n = makeNode(NodeKind::Regex, t);
         n->flags = t.flags;
+        // Compiled once here; an invalid pattern stays uncompiled and fails when evaluated.
+        if (std::optional<Value> regex = makeRegexValue(n->value, n->flags))
+            n->literal = *regex;
         return n;
     case TokenType::Variable: return makeNode(NodeKind::Variable, t);
     case TokenType::Name:

@@ -2,6 +2,8 @@
 // a character class over type symbols and the argument symbols are matched against them.
 #include "core/jsonata/Signature.h"
 
+#include <string_view>
+
 namespace stepwise::jsonata {
 
 namespace {
@@ -29,12 +31,38 @@ char symbolOf(const Value &v)
 std::string classFor(char c)
 {
     switch (c) {
-    case 'x': return "[asnblfom]";
-    case 'j': return "[asnblom]";
-    case 'a': return "[asnblfom]";
-    case 'u': return "[snblm]"; // union of simple types
-    default: return std::string("[") + c + "m]";
+    case 'x': return "asnblfom";
+    case 'j': return "asnblom";
+    case 'a': return "asnblfom";
+    case 'u': return "snblm"; // union of simple types
+    default: return std::string(1, c) + "m";
     }
+}
+
+// Matches params[i..count) against symbols[pos..] the way the reference implementation's regex
+// `^(p1)(p2)…` does: greedy quantifiers, backtracking, and `$` at the end when `anchored`.
+// `lengths[i]` receives each parameter's share of the symbols.
+bool matchFrom(const std::vector<SignatureParam> &params, std::size_t count,
+               const std::string &symbols, std::size_t i, std::size_t pos, bool anchored,
+               std::vector<std::size_t> &lengths)
+{
+    if (i == count)
+        return !anchored || pos == symbols.size();
+    const SignatureParam &p = params[i];
+    std::size_t run = 0;
+    while (pos + run < symbols.size() && p.accepts_symbol(symbols[pos + run]) &&
+           (p.repeat || run == 0))
+        ++run;
+    for (std::size_t len = run; len >= 1; --len) {
+        lengths[i] = len;
+        if (matchFrom(params, count, symbols, i + 1, pos + len, anchored, lengths))
+            return true;
+    }
+    if (p.optional) {
+        lengths[i] = 0;
+        return matchFrom(params, count, symbols, i + 1, pos, anchored, lengths);
+    }
+    return false;
 }
 
 } // namespace
@@ -52,15 +80,14 @@ Signature parseSignature(const std::string &text, std::size_t position)
         if (c == '?' || c == '+') {
             if (sig.params.empty())
                 fail("S0401", "Type parameter can only be applied to functions and arrays", position);
-            sig.params.back().regex += c;
+            (c == '?' ? sig.params.back().optional : sig.params.back().repeat) = true;
             ++i;
         } else if (c == '-') {
             if (sig.params.empty())
                 fail("S0401", "Invalid signature", position);
             auto &p = sig.params.back();
             p.context = true;
-            p.contextRegex = p.regex;
-            p.regex += '?';
+            p.optional = true;
             ++i;
         } else if (c == '(') {
             auto close = text.find(')', i);
@@ -69,7 +96,7 @@ Signature parseSignature(const std::string &text, std::size_t position)
                      position);
             SignatureParam p;
             p.type = '(';
-            p.regex = "[" + text.substr(i + 1, close - i - 1) + "m]";
+            p.accepts = text.substr(i + 1, close - i - 1) + "m";
             sig.params.push_back(p);
             i = close + 1;
         } else if (c == '<') {
@@ -89,18 +116,13 @@ Signature parseSignature(const std::string &text, std::size_t position)
         } else if (std::string("bnsloafxju").find(c) != std::string::npos) {
             SignatureParam p;
             p.type = c;
-            p.regex = classFor(c);
+            p.accepts = classFor(c);
             sig.params.push_back(p);
             ++i;
         } else {
             fail("S0401", std::string("Invalid signature symbol ") + c, position);
         }
     }
-    std::string full = "^";
-    for (const auto &p : sig.params)
-        full += "(" + p.regex + ")";
-    full += "$";
-    sig.matcher = std::make_shared<std::regex>(full);
     return sig;
 }
 
@@ -110,29 +132,31 @@ std::vector<Value> Signature::validate(const std::vector<Value> &args, const Val
     std::string supplied;
     for (const auto &a : args)
         supplied += symbolOf(a);
-    std::smatch m;
-    if (!std::regex_match(supplied, m, *matcher)) {
-        std::string partial = "^";
+    std::vector<std::size_t> lengths(params.size(), 0);
+    if (!matchFrom(params, params.size(), supplied, 0, 0, true, lengths)) {
+        // Report the first argument past the longest prefix of parameters that still matches.
         std::size_t goodTo = 0;
-        for (const auto &p : params) {
-            partial += "(" + p.regex + ")";
-            std::smatch pm;
-            if (!std::regex_search(supplied, pm, std::regex(partial)))
+        std::vector<std::size_t> partial(params.size(), 0);
+        for (std::size_t k = 1; k <= params.size(); ++k) {
+            if (!matchFrom(params, k, supplied, 0, 0, false, partial))
                 break;
-            goodTo = static_cast<std::size_t>(pm.length(0));
+            goodTo = 0;
+            for (std::size_t j = 0; j < k; ++j)
+                goodTo += partial[j];
         }
         fail("T0410", "Argument " + std::to_string(goodTo + 1) + " of function " + fnName +
                           " does not match function signature");
     }
     std::vector<Value> out;
     std::size_t argIndex = 0;
+    std::size_t offset = 0;
     for (std::size_t pi = 0; pi < params.size(); ++pi) {
         const auto &p = params[pi];
-        std::string match = m[static_cast<int>(pi + 1)].str();
+        const std::string_view match(supplied.data() + offset, lengths[pi]);
+        offset += lengths[pi];
         if (match.empty()) {
             if (p.context) {
-                std::string sym(1, symbolOf(context));
-                if (!std::regex_match(sym, std::regex(p.contextRegex)))
+                if (!p.accepts_symbol(symbolOf(context)))
                     fail("T0411", "Context value is not a compatible type with argument " +
                                       std::to_string(argIndex + 1) + " of function " + fnName);
                 out.push_back(context);

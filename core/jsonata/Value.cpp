@@ -4,6 +4,7 @@
 
 #include "core/jsonata/Callable.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -62,14 +63,37 @@ std::size_t Value::size() const { return type == Type::Array ? array->items.size
 const Value &Value::at(std::size_t i) const { return array->items[i]; }
 void Value::push(Value v) const { array->items.push_back(std::move(v)); }
 
+// Most objects are small: they are searched linearly, and the hash index exists only once an
+// object grows past kIndexThreshold entries (building it for every small object cost more than
+// the searches it saved).
+constexpr std::size_t kIndexThreshold = 8;
+
 const Value *ObjectData::find(const std::string &key) const
 {
+    if (index.empty()) {
+        for (const auto &entry : entries)
+            if (entry.first == key)
+                return &entry.second;
+        return nullptr;
+    }
     auto it = index.find(key);
     return it == index.end() ? nullptr : &entries[it->second].second;
 }
 
 void ObjectData::set(const std::string &key, Value v)
 {
+    if (index.empty()) {
+        for (auto &entry : entries)
+            if (entry.first == key) {
+                entry.second = std::move(v);
+                return;
+            }
+        entries.emplace_back(key, std::move(v));
+        if (entries.size() > kIndexThreshold)
+            for (std::size_t i = 0; i < entries.size(); ++i)
+                index.emplace(entries[i].first, i);
+        return;
+    }
     auto it = index.find(key);
     if (it != index.end()) {
         entries[it->second].second = std::move(v);
@@ -81,13 +105,15 @@ void ObjectData::set(const std::string &key, Value v)
 
 void ObjectData::erase(const std::string &key)
 {
-    auto it = index.find(key);
-    if (it == index.end())
+    auto it = std::find_if(entries.begin(), entries.end(),
+                           [&key](const auto &entry) { return entry.first == key; });
+    if (it == entries.end())
         return;
-    entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(it->second));
+    entries.erase(it);
     index.clear();
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        index.emplace(entries[i].first, i);
+    if (entries.size() > kIndexThreshold)
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            index.emplace(entries[i].first, i);
 }
 
 Value fromJson(const Json &j)
@@ -108,6 +134,7 @@ Value fromJson(const Json &j)
     }
     case Json::value_t::object: {
         Value o = Value::newObject();
+        o.object->entries.reserve(j.size());
         for (auto it = j.begin(); it != j.end(); ++it)
             o.object->set(it.key(), fromJson(it.value()));
         return o;
