@@ -17,6 +17,7 @@ struct Command
 
 int validateCommand(const Args &args);
 int exportCommand(const Args &args);
+int importCommand(const Args &args);
 int runCommand(const Args &args);
 int benchCommand(const Args &args);
 int jsonataCommand(const Args &args);

@@ -10,7 +10,8 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
         {"validate", "check a definition as strictly as AWS does", validateCommand},
-        {"export", "write a definition back as JSON or YAML", exportCommand},
+        {"export", "write a definition as JSON, YAML, a SAM/CloudFormation template or an aws CLI command", exportCommand},
+        {"import", "read the state machine out of a SAM, CloudFormation or Serverless template", importCommand},
         {"run", "run a state machine locally and print its outcome", runCommand},
         {"bench", "time repeated executions of a state machine", benchCommand},
         {"jsonata", "evaluate a JSONata expression against a JSON input", jsonataCommand},
