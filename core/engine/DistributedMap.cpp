@@ -126,8 +126,8 @@ void runDistributedMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &s
     const std::string mapRunArn = "arn:aws:states:" + rt.options.region + ":"
                                 + rt.options.accountId + ":mapRun:"
                                 + rt.options.stateMachineName + "/" + label + ":" + rt.uuid();
-    rt.emit(&thread, "MapRunStarted", "mapRunStartedEventDetails",
-            Json{{"mapRunArn", mapRunArn}});
+    const std::int64_t runStarted = rt.emit(&thread, "MapRunStarted", "mapRunStartedEventDetails",
+                                            Json{{"mapRunArn", mapRunArn}});
     Json results = Json::array();
     std::int64_t failures = 0;
     for (Json &childInput : inputs.value()) {
@@ -150,11 +150,12 @@ void runDistributedMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &s
         return handleStateError(rt, thread, state.retry, state.catchers, std::move(failure),
                                 emitFailed);
     }
-    // MapStateExited chains to MapRunSucceeded, as 14 of the 21 recordings show (those made
-    // since Nov 2024 chain it to MapRunStarted instead).
-    const std::int64_t runSucceeded = rt.emit(&thread, "MapRunSucceeded");
+    // MapStateExited chains to MapRunStarted, as every recording since Nov 2024 shows (up to
+    // Oct 2025). Recordings up to Jun 2024 chained it to MapRunSucceeded: AWS changed this in
+    // between, and tests/conformance/DEVIATIONS.md lists those older recordings.
+    rt.emit(&thread, "MapRunSucceeded");
     rt.emit(&thread, "MapStateSucceeded");
-    thread.lastEventId = runSucceeded;
+    thread.lastEventId = runStarted;
     completeContainer(rt, thread, state, state.resultSelector, state.resultPath,
                       std::move(results));
 }

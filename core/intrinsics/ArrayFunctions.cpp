@@ -15,8 +15,8 @@ constexpr std::int64_t kMaxRangeItems = 1000;
 Result<Json, std::string> fnArray(const Args &args, const EvalContext &, const ExpressionNode &)
 {
     Json out = Json::array();
-    for (const auto &arg : args)
-        out.push_back(arg);
+    for (std::size_t i = 0; i < args.size(); ++i)
+        out.push_back(args[i]);
     return out;
 }
 

@@ -13,7 +13,28 @@
 
 namespace stepwise::intrinsics {
 
-using Args = std::vector<Json>;
+// The evaluated arguments of one call. A path argument is read where it lies (in the input, the
+// context object or a variable) instead of being copied: States.Hash($.text, ...) or
+// States.JsonMerge($.a, $.b, false) on a large input would otherwise copy it per call.
+class Args
+{
+public:
+    void reserve(std::size_t count) { m_items.reserve(count); }
+    // `value` must outlive the Args (it belongs to the evaluation's input or context).
+    void borrow(const Json &value) { m_items.push_back(&value); }
+    void own(Json value)
+    {
+        m_owned.push_back(std::make_unique<Json>(std::move(value)));
+        m_items.push_back(m_owned.back().get());
+    }
+    std::size_t size() const { return m_items.size(); }
+    const Json &operator[](std::size_t index) const { return *m_items[index]; }
+    const Json &front() const { return *m_items.front(); }
+
+private:
+    std::vector<const Json *> m_items;
+    std::vector<std::unique_ptr<Json>> m_owned; // computed values: literals' copies, nested calls
+};
 using FunctionImpl = Result<Json, std::string> (*)(const Args &args, const EvalContext &context,
                                                    const ExpressionNode &call);
 

@@ -1,6 +1,7 @@
 // Path: parse once, evaluate many times (ASL spec §2.3; AWS error texts from §2.6).
 #include "core/jsonpath/Path.h"
 
+#include "core/jsonpath/InPlace.h"
 #include "core/jsonpath/PathProgram.h"
 
 namespace stepwise::jsonpath {
@@ -144,6 +145,34 @@ Json evaluateIndefinite(const Components &components, const Json &rootValue)
 
 } // namespace
 
+const Json *locate(const Path &path, const Json &rootValue)
+{
+    if (!path.isDefinite())
+        return nullptr;
+    const Json *node = &rootValue;
+    for (const Component &c : path.program().components) {
+        if (c.kind == Component::Kind::Name) {
+            if (!node->is_object())
+                return nullptr;
+            auto it = node->find(c.name);
+            if (it == node->end())
+                return nullptr;
+            node = &*it;
+        } else if (c.kind == Component::Kind::Index) {
+            if (!node->is_array())
+                return nullptr;
+            const auto size = static_cast<std::int64_t>(node->size());
+            const std::int64_t index = c.index < 0 ? size + c.index : c.index;
+            if (index < 0 || index >= size)
+                return nullptr;
+            node = &(*node)[static_cast<std::size_t>(index)];
+        } else {
+            return nullptr;
+        }
+    }
+    return node;
+}
+
 // Definite paths fail like Jayway's PathNotFoundException (recorded AWS causes, §2.6).
 Result<Json, PathEvalError> Path::evaluate(const Json &rootValue) const
 {
@@ -178,38 +207,91 @@ Result<Json, PathEvalError> Path::evaluate(const Json &rootValue) const
     return *node;
 }
 
-// ResultPath semantics (ASL spec §2.1): `$` replaces; missing members become objects.
-Result<Json, std::string> assign(const Json &target, const Path &referencePath, Json value)
+namespace {
+
+// Whether `components` can be assigned inside `target` (ASL spec §2.1): every member step needs
+// an object (a missing member becomes one, so only member steps may follow it), every index step
+// an array holding that index. Read-only, so a failing assign changes nothing.
+bool canAssign(const Json &target, const Components &components)
 {
-    auto failure = [&] {
-        return unexpected("Unable to apply ResultPath '" + referencePath.text() + "' to input '" +
-                          target.dump() + "'");
-    };
-    if (!referencePath.isReferencePath())
-        return failure();
-    const Components &components = referencePath.program().components;
-    if (components.empty())
-        return value;
-    Json result = target;
-    Json *node = &result;
-    for (const Component &c : components) {
+    const Json *node = &target;
+    for (std::size_t i = 0; i < components.size(); ++i) {
+        const Component &c = components[i];
         if (c.kind == Component::Kind::Name) {
             if (!node->is_object())
-                return failure();
+                return false;
+            auto it = node->find(c.name);
+            if (it == node->end()) {
+                for (std::size_t k = i + 1; k < components.size(); ++k)
+                    if (components[k].kind != Component::Kind::Name)
+                        return false;
+                return true;
+            }
+            node = &*it;
+        } else {
+            if (!node->is_array())
+                return false;
+            const auto size = static_cast<std::int64_t>(node->size());
+            const std::int64_t index = c.index < 0 ? size + c.index : c.index;
+            if (index < 0 || index >= size)
+                return false;
+            node = &(*node)[static_cast<std::size_t>(index)];
+        }
+    }
+    return true;
+}
+
+// Puts `value` at `components` inside `target`, which canAssign accepted.
+void assignInPlace(Json &target, const Components &components, Json value)
+{
+    Json *node = &target;
+    for (const Component &c : components) {
+        if (c.kind == Component::Kind::Name) {
             auto it = node->find(c.name);
             node = it != node->end() ? &*it : &((*node)[c.name] = Json::object());
         } else {
-            if (!node->is_array())
-                return failure();
-            std::int64_t size = static_cast<std::int64_t>(node->size());
-            std::int64_t index = c.index < 0 ? size + c.index : c.index;
-            if (index < 0 || index >= size)
-                return failure();
+            const auto size = static_cast<std::int64_t>(node->size());
+            const std::int64_t index = c.index < 0 ? size + c.index : c.index;
             node = &(*node)[static_cast<std::size_t>(index)];
         }
     }
     *node = std::move(value);
+}
+
+std::string assignFailure(const Json &target, const Path &referencePath)
+{
+    return "Unable to apply ResultPath '" + referencePath.text() + "' to input '" + target.dump()
+         + "'";
+}
+
+} // namespace
+
+// ResultPath semantics (ASL spec §2.1): `$` replaces; missing members become objects.
+Result<Json, std::string> assign(const Json &target, const Path &referencePath, Json value)
+{
+    if (!referencePath.isReferencePath())
+        return unexpected(assignFailure(target, referencePath));
+    const Components &components = referencePath.program().components;
+    if (components.empty())
+        return value;
+    if (!canAssign(target, components))
+        return unexpected(assignFailure(target, referencePath));
+    Json result = target;
+    assignInPlace(result, components, std::move(value));
     return result;
+}
+
+Result<Json, std::string> assign(Json &&target, const Path &referencePath, Json value)
+{
+    if (!referencePath.isReferencePath())
+        return unexpected(assignFailure(target, referencePath));
+    const Components &components = referencePath.program().components;
+    if (components.empty())
+        return value;
+    if (!canAssign(target, components))
+        return unexpected(assignFailure(target, referencePath));
+    assignInPlace(target, components, std::move(value));
+    return std::move(target);
 }
 
 } // namespace stepwise::jsonpath

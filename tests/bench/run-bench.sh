@@ -13,7 +13,9 @@
 # X.expected.json, else the workload is reported as WRONG and not timed. Then
 # `stepwise-cli bench` gives our median execution time and peak RSS. When Node.js and the peer
 # (PEER_DIR, default build/peer) are present, `peer-run.mjs --timing` gives the peer's. The
-# table shows medians and their ratio (ours / peer): quote ratios, these machines are noisy.
+# table shows medians and our speedup (peer / ours, "×30" = 30 times faster than the peer):
+# quote speedups, not absolute times, these machines are shared and noisy. The "cpu ms" column
+# is our median CPU time per execution, which a loaded machine distorts much less than wall time.
 # Needs python3 to compare JSON. Environment: STEPWISE_SHARED_DIR (default ../shared beside
 # the repository), PEER_DIR.
 set -euo pipefail
@@ -32,7 +34,7 @@ while [[ $# -gt 0 ]]; do
         --cli) CLI=$2; shift 2 ;;
         --repeat) REPEAT=$2; shift 2 ;;
         --install-peer) INSTALL_PEER=1; shift ;;
-        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "run-bench.sh: unknown option $1" >&2; exit 2 ;;
         *) WORKLOADS+=("$1"); shift ;;
     esac
@@ -68,9 +70,13 @@ sys.exit(0 if all(actual.get(k) == expected.get(k) for k in ("status", "output")
 PY
 }
 
-ratio() { python3 -c 'import sys; a,b=sys.argv[1:]; print(f"{float(a)/float(b):.2f}" if a and b and float(b) > 0 else "-")' "$1" "$2"; }
+# speedup PEER_MS OURS_MS: how many times faster we are, as "×N" ("-" without a peer time).
+speedup() {
+    python3 -c 'import sys; p,o=sys.argv[1:]; print(f"\u00d7{float(p)/float(o):.1f}" if p and o and float(o) > 0 else "-")' "$1" "$2"
+}
 
-printf '%-20s %12s %12s %8s %10s %10s\n' workload "ours ms" "peer ms" ratio "ours MB" "peer MB"
+printf '%-20s %10s %10s %10s %9s %9s %9s\n' workload "ours ms" "cpu ms" "peer ms" speedup \
+    "ours MB" "peer MB"
 for w in "${WORKLOADS[@]}"; do
     def="$BENCH/workloads/$w.asl.json"
     [[ -f "$def" ]] || { echo "run-bench.sh: no workload $w" >&2; exit 2; }
@@ -80,12 +86,13 @@ for w in "${WORKLOADS[@]}"; do
     fi
     result=$("$CLI" run "$def" "${args[@]}" || true)
     if ! matches_expected "$result" "$BENCH/workloads/$w.expected.json"; then
-        printf '%-20s %12s   (result differs from %s.expected.json)\n' "$w" WRONG "$w"
+        printf '%-20s %10s   (result differs from %s.expected.json)\n' "$w" WRONG "$w"
         continue
     fi
     ours=$("$CLI" bench "$def" "${args[@]}" --repeat "$REPEAT")
     ours_ms=$(json_field "$ours" median_ms)
     ours_mb=$(json_field "$ours" peak_rss_mb)
+    ours_cpu=$(json_field "$ours" median_cpu_ms)
     peer_ms="-"; peer_mb="-"
     if [[ $HAVE_PEER -eq 1 ]]; then
         timing=$(PEER_DIR="$PEER_DIR" node "$BENCH/peer-run.mjs" "$def" --quiet --timing \
@@ -95,6 +102,6 @@ for w in "${WORKLOADS[@]}"; do
             peer_mb=$(json_field "$timing" rss_mb)
         fi
     fi
-    printf '%-20s %12s %12s %8s %10s %10s\n' "$w" "$ours_ms" "$peer_ms" \
-        "$(ratio "$ours_ms" "${peer_ms/-/}")" "$ours_mb" "$peer_mb"
+    printf '%-20s %10s %10s %10s %9s %9s %9s\n' "$w" "$ours_ms" "${ours_cpu:--}" "$peer_ms" \
+        "$(speedup "${peer_ms/-/}" "$ours_ms")" "$ours_mb" "$peer_mb"
 done

@@ -128,6 +128,40 @@ bool numbersEqual(const Json &a, const Json &b)
     return a.get<std::int64_t>() == b.get<std::int64_t>();
 }
 
+// `text` as Python's json.dumps writes it (", " and ": " separators): the recorder re-serialised
+// some JSON texts that way (e.g. scenarios/parallel_state_nested, where every input and output is
+// "[[1, 2, 3], [4, 5, 6]]" though AWS sends compact JSON).
+std::string pythonStyle(const std::string &compactText)
+{
+    std::string out;
+    out.reserve(compactText.size() + compactText.size() / 4);
+    bool inString = false;
+    for (std::size_t i = 0; i < compactText.size(); ++i) {
+        const char c = compactText[i];
+        out += c;
+        if (inString) {
+            if (c == '\\' && i + 1 < compactText.size())
+                out += compactText[++i];
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == ',' || c == ':') {
+            out += ' ';
+        }
+    }
+    return out;
+}
+
+// Whether `expected` is the Python rendering of the JSON text `actual`.
+bool isPythonRendering(const std::string &expected, const std::string &actual)
+{
+    if (expected.find(", ") == std::string::npos && expected.find(": ") == std::string::npos)
+        return false;
+    const Json parsed = Json::parse(actual, nullptr, false);
+    return !parsed.is_discarded() && pythonStyle(parsed.dump()) == expected;
+}
+
 std::optional<std::string> compareObjects(const Json &expected, const Json &actual,
                                           const Placeholders &placeholders,
                                           const std::string &path)
@@ -161,10 +195,14 @@ bool isNormalised(const Json &event)
     return event.is_object() && event.contains("id") && event.at("id").is_array();
 }
 
+// Rule 5: a range ends at the next ParallelStateSucceeded / Failed / Aborted / Exited. With nested
+// Parallel states the recorder closed the range at the inner state's end and dropped those
+// closing events (parallel_state_nested), so any of them may stand unmatched in a range.
 bool isRangeEnd(const Json &event)
 {
     const std::string type = event.value("type", "");
-    return type == "ParallelStateSucceeded" || type == "ParallelStateFailed";
+    return type == "ParallelStateSucceeded" || type == "ParallelStateFailed"
+        || type == "ParallelStateAborted" || type == "ParallelStateExited";
 }
 
 // Rule 5: expected events of a normalised range against actual events [from, to) as a multiset,
@@ -224,7 +262,11 @@ Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move
 
 Placeholders Placeholders::fromExpected(const Json &expected)
 {
-    std::vector<std::string> tokens;
+    // The README's table of global tokens stands for run-time values in every case, whether or
+    // not the case lists them: e.g. express_sync/query_runtime_memory lists `snf_role_arn` but
+    // its output holds `sfn_role_arn`. Only tokens that cannot be mistaken for ordinary data.
+    std::vector<std::string> tokens = {"snf_role_arn", "sfn_role_arn", "111111111111",
+                                       "<region>", "<partition>"};
     if (const auto found = expected.find("placeholders");
         found != expected.end() && found->is_object()) {
         for (const auto &item : found->items())
@@ -313,8 +355,9 @@ std::optional<std::string> compareValues(const Json &expected, const Json &actua
     if (expected.type() != actual.type())
         return difference(path, expected, actual);
     if (expected.is_string()) {
-        return placeholders.matches(expected.get_ref<const std::string &>(),
-                                    actual.get_ref<const std::string &>())
+        const auto &want = expected.get_ref<const std::string &>();
+        const auto &got = actual.get_ref<const std::string &>();
+        return placeholders.matches(want, got) || isPythonRendering(want, got)
                    ? std::nullopt
                    : std::optional(difference(path, expected, actual));
     }

@@ -1,5 +1,6 @@
 // JSONPath: syntax forms, evaluation, AWS error texts and ResultPath assignment (ASL §2.3, §2.6).
 #include "core/common/JavaHashOrder.h"
+#include "core/jsonpath/InPlace.h"
 #include "core/jsonpath/Path.h"
 
 #include <QTest>
@@ -220,6 +221,27 @@ private slots:
         QCOMPARE(copy.text(), std::string("$.store.bicycle.color"));
     }
 
+    // locate() reads the node in place: the same node evaluate() copies, or nullptr when a path
+    // needs evaluate() (indefinite, or nothing there).
+    void locateReadsInPlace()
+    {
+        const Json document = Json::parse(R"({"a":{"b":[10,20]},"s":"x"})");
+        auto definite = Path::parse("$.a.b[-1]");
+        QVERIFY(definite.hasValue());
+        const Json *node = stepwise::jsonpath::locate(*definite, document);
+        QVERIFY(node != nullptr);
+        QCOMPARE(node, &document["a"]["b"][1]);
+        auto missing = Path::parse("$.a.c");
+        QVERIFY(missing.hasValue());
+        QVERIFY(stepwise::jsonpath::locate(*missing, document) == nullptr);
+        auto wildcard = Path::parse("$.a.b[*]");
+        QVERIFY(wildcard.hasValue());
+        QVERIFY(stepwise::jsonpath::locate(*wildcard, document) == nullptr);
+        auto throughString = Path::parse("$.s.t");
+        QVERIFY(throughString.hasValue());
+        QVERIFY(stepwise::jsonpath::locate(*throughString, document) == nullptr);
+    }
+
     void assign_data()
     {
         QTest::addColumn<QString>("target");
@@ -266,6 +288,10 @@ private slots:
                                               << "$.a[*]"
                                               << "2"
                                               << "";
+        QTest::newRow("index after a created member") << R"({"a":{}})"
+                                                      << "$.a.b[0]"
+                                                      << "2"
+                                                      << "";
     }
 
     void assign()
@@ -276,15 +302,26 @@ private slots:
         QFETCH(QString, expected);
         auto parsed = Path::parse(path.toStdString());
         QVERIFY(parsed.hasValue());
-        auto result = stepwise::jsonpath::assign(Json::parse(target.toStdString()), *parsed,
+        // The copying form (the caller keeps its input) and the in-place form must agree, and a
+        // failed in-place assign must leave the target as it was.
+        const Json original = Json::parse(target.toStdString());
+        auto copied = stepwise::jsonpath::assign(original, *parsed,
                                                  Json::parse(value.toStdString()));
-        if (expected.isEmpty()) {
-            QVERIFY(!result.hasValue());
-            QVERIFY(result.error().find("Unable to apply ResultPath '" + path.toStdString()) == 0);
-            return;
+        Json owned = original;
+        auto moved = stepwise::jsonpath::assign(std::move(owned), *parsed,
+                                                Json::parse(value.toStdString()));
+        for (const auto *result : {&copied, &moved}) {
+            if (expected.isEmpty()) {
+                QVERIFY(!result->hasValue());
+                QVERIFY(result->error().find("Unable to apply ResultPath '" + path.toStdString())
+                        == 0);
+                continue;
+            }
+            QVERIFY(result->hasValue());
+            QCOMPARE(QString::fromStdString(result->value().dump()), expected);
         }
-        QVERIFY(result.hasValue());
-        QCOMPARE(QString::fromStdString(result->dump()), expected);
+        if (expected.isEmpty())
+            QVERIFY(owned == original);
     }
 
     // java.util.HashMap order (§2.4.1), checked against orders Java prints.
