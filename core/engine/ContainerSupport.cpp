@@ -2,8 +2,54 @@
 #include "core/engine/ContainerSupport.h"
 
 #include "core/engine/DataFlow.h"
+#include "core/engine/JsonataFlow.h"
+#include "core/engine/RetryCatch.h"
 
 namespace stepwise::engine {
+
+void failContainerJsonata(ExecutionImpl &rt, Thread &thread, const StateError &error,
+                          bool emitFailed)
+{
+    reportEvaluationFailed(rt, thread, error);
+    const bool parallelState = std::holds_alternative<asl::ParallelState>(*thread.state);
+    const std::string failedEvent = parallelState ? "ParallelStateFailed" : "MapStateFailed";
+    auto beforeFinal = [&] {
+        if (emitFailed)
+            rt.emit(&thread, failedEvent);
+    };
+    if (const auto *parallel = std::get_if<asl::ParallelState>(thread.state))
+        return handleStateError(rt, thread, parallel->retry, parallel->catchers, error,
+                                beforeFinal);
+    const auto &map = std::get<asl::MapState>(*thread.state);
+    handleStateError(rt, thread, map.retry, map.catchers, error, beforeFinal);
+}
+
+namespace {
+
+// Spec §3.2: Assign and Output (default $states.result) over the result array.
+void completeContainerJsonata(ExecutionImpl &rt, Thread &thread, const asl::StateCommon &common,
+                              Json results)
+{
+    JsonataRoots roots = jsonataRootsOf(thread);
+    roots.result = &results;
+    Json assigned = Json::object();
+    if (common.assign) {
+        auto values = evalJsonataAssign(rt, thread, *common.assign, "Assign", roots);
+        if (!values.hasValue())
+            return failContainerJsonata(rt, thread, values.error(), false);
+        assigned = std::move(values).value();
+    }
+    Json output = results;
+    if (common.output) {
+        auto value = evalJsonata(rt, thread, *common.output, "Output", roots);
+        if (!value.hasValue())
+            return failContainerJsonata(rt, thread, value.error(), false);
+        output = std::move(value).value();
+    }
+    rt.exitState(thread, std::move(output), nextOf(common), std::move(assigned));
+}
+
+} // namespace
 
 void completeContainer(ExecutionImpl &rt, Thread &thread, const asl::StateCommon &common,
                        const std::optional<Json> &resultSelector,
@@ -17,6 +63,8 @@ void completeContainer(ExecutionImpl &rt, Thread &thread, const asl::StateCommon
         error.error = "States.DataLimitExceeded";
         return rt.fail(thread, std::move(error));
     }
+    if (isJsonata(rt, thread))
+        return completeContainerJsonata(rt, thread, common, std::move(results));
     Json assigned = Json::object();
     if (common.assign) {
         auto values = evalAssign(rt, thread, *common.assign, rootsOf(thread, results));

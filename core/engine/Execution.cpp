@@ -8,19 +8,6 @@
 #include <limits>
 
 namespace stepwise::engine {
-namespace {
-
-bool isJsonata(const ExecutionImpl &rt, const Thread &thread)
-{
-    const auto &language = asl::common(*thread.state).queryLanguage;
-    if (language)
-        return *language == "JSONata";
-    if (thread.machine->queryLanguage)
-        return *thread.machine->queryLanguage == "JSONata";
-    return rt.machine.queryLanguage.value_or("JSONPath") == "JSONata";
-}
-
-} // namespace
 
 const char *statusName(ExecutionStatus status)
 {
@@ -88,14 +75,6 @@ void ExecutionImpl::advance(Thread &thread)
         std::string name = std::move(*thread.pendingState);
         thread.pendingState.reset();
         enterState(thread, name, std::move(thread.pendingInput), thread.lastEventId);
-        return;
-    }
-    if (thread.phase == 0 && isJsonata(*this, thread)) {
-        failThread(thread, StateError{"Stepwise.UnsupportedQueryLanguage",
-                                      "State '" + asl::common(*thread.state).name
-                                          + "' uses QueryLanguage JSONata, which this engine "
-                                            "does not run yet.",
-                                      true});
         return;
     }
     std::visit(

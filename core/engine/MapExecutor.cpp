@@ -2,6 +2,7 @@
 // at most MaxConcurrency at once; results are kept in item order.
 #include "core/engine/ContainerSupport.h"
 #include "core/engine/DataFlow.h"
+#include "core/engine/JsonataFlow.h"
 #include "core/engine/MapSupport.h"
 #include "core/engine/RetryCatch.h"
 
@@ -24,7 +25,10 @@ bool startIteration(ExecutionImpl &rt, Thread &thread, const asl::MapState &stat
         for (std::size_t child : run.children)
             rt.abortThread(*rt.threads[child]);
         thread.waitingChildren = false;
-        rt.fail(thread, input.error());
+        if (input.error().evaluationFailed)
+            failContainerJsonata(rt, thread, input.error(), true);
+        else
+            rt.fail(thread, input.error());
         return false;
     }
     const std::int64_t started = rt.emit(&thread, "MapIterationStarted",
@@ -38,9 +42,35 @@ bool startIteration(ExecutionImpl &rt, Thread &thread, const asl::MapState &stat
     return true;
 }
 
+// Spec §3.2: Items (an expression or an array with expressions), default $states.input.
+Eval<Json> mapItemsJsonata(ExecutionImpl &rt, Thread &thread, const asl::MapState &state)
+{
+    if (!state.items) {
+        if (!thread.rawInput.is_array())
+            return unexpected(queryError(rt, thread, "Map state input must be an array but was: "
+                                                         + compact(thread.rawInput)));
+        return thread.rawInput;
+    }
+    auto items = evalJsonata(rt, thread, *state.items, "Items", jsonataRootsOf(thread));
+    if (!items.hasValue() || items.value().is_array())
+        return items;
+    const Json &value = items.value();
+    std::string text;
+    isJsonataExpression(*state.items, &text);
+    return unexpected(queryError(
+        rt, thread,
+        "The JSONata expression '" + text + "' specified for the field 'Items' returned an "
+            "unexpected result type. Expected 'array', but was '"
+            + std::string(value.is_null() ? "null" : value.type_name()) + "' for value: "
+            + compact(value),
+        "Items"));
+}
+
 Eval<Json> mapItems(ExecutionImpl &rt, Thread &thread, const asl::MapState &state,
                     const Json &effective)
 {
+    if (isJsonata(rt, thread))
+        return mapItemsJsonata(rt, thread, state);
     Json items = effective;
     if (state.itemsPath.hasPath()) {
         auto selected = readPath(rt, state.itemsPath.text, rootsOf(thread, effective));
@@ -55,21 +85,47 @@ Eval<Json> mapItems(ExecutionImpl &rt, Thread &thread, const asl::MapState &stat
     return items;
 }
 
+// MaxConcurrency: JSONata literal or expression (spec §3.2), or JSONPath literal / path.
+Eval<std::optional<Json>> mapConcurrency(ExecutionImpl &rt, Thread &thread,
+                                         const asl::MapState &state)
+{
+    if (isJsonata(rt, thread)) {
+        auto limit = evalJsonataInteger(rt, thread, state.maxConcurrency, "MaxConcurrency",
+                                        jsonataRootsOf(thread), true);
+        if (!limit.hasValue())
+            return unexpected(limit.error());
+        return limit.value() ? std::optional<Json>(Json(*limit.value())) : std::nullopt;
+    }
+    auto concurrency = mapNumberField(rt, thread, state.maxConcurrency, state.maxConcurrencyPath,
+                                      "MaxConcurrencyPath", thread.effectiveInput, true);
+    if (!concurrency.hasValue())
+        return unexpected(rt.runtimeError(thread, concurrency.error()));
+    return concurrency.value();
+}
+
 } // namespace
 
 void runMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &state)
 {
-    auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
-    if (!effective.hasValue())
-        return rt.fail(thread, effective.error());
-    thread.effectiveInput = std::move(effective).value();
+    auto failMap = [&](const StateError &error) {
+        if (error.evaluationFailed)
+            return failContainerJsonata(rt, thread, error, true);
+        rt.fail(thread, error);
+    };
+    if (isJsonata(rt, thread)) {
+        thread.effectiveInput = thread.rawInput;
+    } else {
+        auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
+        if (!effective.hasValue())
+            return rt.fail(thread, effective.error());
+        thread.effectiveInput = std::move(effective).value();
+    }
     auto items = mapItems(rt, thread, state, thread.effectiveInput);
     if (!items.hasValue())
-        return rt.fail(thread, items.error());
-    auto concurrency = mapNumberField(rt, thread, state.maxConcurrency, state.maxConcurrencyPath,
-                                      "MaxConcurrencyPath", thread.effectiveInput, true);
+        return failMap(items.error());
+    auto concurrency = mapConcurrency(rt, thread, state);
     if (!concurrency.hasValue())
-        return rt.fail(thread, rt.runtimeError(thread, concurrency.error()));
+        return failMap(concurrency.error());
     if (!state.itemProcessor)
         return rt.fail(thread, rt.runtimeError(thread, "The Map state has no ItemProcessor."));
     if (isDistributed(state))

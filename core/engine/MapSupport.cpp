@@ -3,6 +3,7 @@
 #include "core/engine/MapSupport.h"
 
 #include "core/engine/DataFlow.h"
+#include "core/engine/JsonataFlow.h"
 
 #include <cmath>
 
@@ -54,6 +55,12 @@ Eval<Json> selectItem(ExecutionImpl &rt, const Thread &thread, const asl::MapSta
     if (!selector)
         return item;
     const Json mapItem = Json{{"Map", Json{{"Item", Json{{"Index", index}, {"Value", item}}}}}};
+    if (isJsonata(rt, thread)) {
+        // Spec §3.2: $states.input is the Map's input, $states.context.Map.Item the item.
+        JsonataRoots roots = jsonataRootsOf(thread);
+        roots.mapItem = &mapItem;
+        return evalJsonata(rt, thread, *selector, "ItemSelector", roots);
+    }
     PathRoots roots = rootsOf(thread, effective);
     roots.mapItem = &mapItem;
     return evalTemplate(rt, thread, *selector, roots);

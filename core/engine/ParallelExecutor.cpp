@@ -3,22 +3,41 @@
 // failing branch stops the others and fails the state with its own error.
 #include "core/engine/ContainerSupport.h"
 #include "core/engine/DataFlow.h"
+#include "core/engine/JsonataFlow.h"
 #include "core/engine/RetryCatch.h"
 
 namespace stepwise::engine {
 
-void runParallel(ExecutionImpl &rt, Thread &thread, const asl::ParallelState &state)
+namespace {
+
+// The input every branch receives: JSONata Arguments (default $states.input, spec §3.2), or
+// JSONPath InputPath → Parameters.
+Eval<Json> branchInput(ExecutionImpl &rt, Thread &thread, const asl::ParallelState &state)
 {
+    if (isJsonata(rt, thread)) {
+        if (!state.arguments)
+            return thread.rawInput;
+        return evalJsonata(rt, thread, *state.arguments, "Arguments", jsonataRootsOf(thread));
+    }
     auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
     if (!effective.hasValue())
-        return rt.fail(thread, effective.error());
-    Json payload = std::move(effective).value();
-    if (state.parameters) {
-        auto evaluated = evalTemplate(rt, thread, *state.parameters, rootsOf(thread, payload));
-        if (!evaluated.hasValue())
-            return rt.fail(thread, evaluated.error());
-        payload = std::move(evaluated).value();
+        return effective;
+    if (!state.parameters)
+        return effective;
+    return evalTemplate(rt, thread, *state.parameters, rootsOf(thread, effective.value()));
+}
+
+} // namespace
+
+void runParallel(ExecutionImpl &rt, Thread &thread, const asl::ParallelState &state)
+{
+    auto input = branchInput(rt, thread, state);
+    if (!input.hasValue()) {
+        if (input.error().evaluationFailed)
+            return failContainerJsonata(rt, thread, input.error(), true);
+        return rt.fail(thread, input.error());
     }
+    Json payload = std::move(input).value();
     const std::int64_t started = rt.emit(&thread, "ParallelStateStarted");
     static const std::vector<asl::StateMachine> noBranches;
     const auto &branches = state.branches ? *state.branches : noBranches;

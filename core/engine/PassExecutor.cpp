@@ -1,11 +1,15 @@
-// Pass, Succeed and Fail states in JSONPath mode (ASL spec §1.6, §2.1).
+// Pass, Succeed and Fail states (ASL spec §1.6, §2.1, §3.2).
 #include "core/engine/DataFlow.h"
+#include "core/engine/JsonataFlow.h"
 
 namespace stepwise::engine {
 
 // Spec §2.1: raw → InputPath → Parameters → Result ?? payload → ResultPath → OutputPath.
 void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
 {
+    if (isJsonata(rt, thread))
+        return finishJsonataState(rt, thread, state.assign, "Assign", state.output, "Output",
+                                  nextOf(state));
     auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
     if (!effective.hasValue())
         return rt.fail(thread, effective.error());
@@ -41,6 +45,9 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
 // Spec §1.6: InputPath then OutputPath, then the scope ends successfully.
 void runSucceed(ExecutionImpl &rt, Thread &thread, const asl::SucceedState &state)
 {
+    if (isJsonata(rt, thread))
+        return finishJsonataState(rt, thread, std::nullopt, {}, state.output, "Output",
+                                  std::nullopt);
     auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
     if (!effective.hasValue())
         return rt.fail(thread, effective.error());
@@ -58,6 +65,15 @@ Eval<std::optional<std::string>> failField(ExecutionImpl &rt, Thread &thread,
                                            const std::optional<std::string> &path,
                                            const std::string &fieldName)
 {
+    if (literal && isJsonata(rt, thread)) {
+        const std::string field = fieldName.substr(0, fieldName.size() - 4); // "Error", "Cause"
+        auto value = evalJsonata(rt, thread, *literal, field, jsonataRootsOf(thread));
+        if (!value.hasValue())
+            return unexpected(value.error());
+        const Json &text = value.value();
+        return std::optional<std::string>(text.is_string() ? text.get<std::string>()
+                                                           : compact(text));
+    }
     if (literal && literal->is_string())
         return std::optional<std::string>(literal->get<std::string>());
     if (!path)
@@ -77,10 +93,10 @@ void runFail(ExecutionImpl &rt, Thread &thread, const asl::FailState &state)
 {
     auto error = failField(rt, thread, state.error, state.errorPath, "ErrorPath");
     if (!error.hasValue())
-        return rt.fail(thread, error.error());
+        return failJsonata(rt, thread, error.error());
     auto cause = failField(rt, thread, state.cause, state.causePath, "CausePath");
     if (!cause.hasValue())
-        return rt.fail(thread, cause.error());
+        return failJsonata(rt, thread, cause.error());
     rt.fail(thread, StateError{std::move(error).value(), std::move(cause).value(), false});
 }
 

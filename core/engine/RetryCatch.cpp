@@ -2,6 +2,7 @@
 #include "core/engine/RetryCatch.h"
 
 #include "core/engine/DataFlow.h"
+#include "core/engine/JsonataFlow.h"
 
 #include <algorithm>
 #include <cmath>
@@ -41,6 +42,31 @@ bool scheduleRetry(ExecutionImpl &rt, Thread &thread, const std::vector<asl::Ret
         return true;
     }
     return false;
+}
+
+// Spec §3.2, §4.2: a JSONata catcher's Assign and Output (default $states.errorOutput) see the
+// error output and the state's raw input; their own failure ends the thread.
+void catchJsonata(ExecutionImpl &rt, Thread &thread, const asl::Catcher &catcher,
+                  std::size_t index, const Json &errorOutput)
+{
+    JsonataRoots roots = jsonataRootsOf(thread);
+    roots.errorOutput = &errorOutput;
+    const std::string where = "Catch[" + std::to_string(index) + "]";
+    Json assigned = Json::object();
+    if (catcher.assign) {
+        auto values = evalJsonataAssign(rt, thread, *catcher.assign, where + "/Assign", roots);
+        if (!values.hasValue())
+            return failJsonata(rt, thread, values.error());
+        assigned = std::move(values).value();
+    }
+    Json output = errorOutput;
+    if (catcher.output) {
+        auto value = evalJsonata(rt, thread, *catcher.output, where + "/Output", roots);
+        if (!value.hasValue())
+            return failJsonata(rt, thread, value.error());
+        output = std::move(value).value();
+    }
+    rt.exitState(thread, std::move(output), catcher.next, std::move(assigned));
 }
 
 } // namespace
@@ -83,10 +109,13 @@ void handleStateError(ExecutionImpl &rt, Thread &thread,
         return;
     }
     if (catchers) {
-        for (const asl::Catcher &catcher : *catchers) {
+        for (std::size_t index = 0; index < catchers->size(); ++index) {
+            const asl::Catcher &catcher = (*catchers)[index];
             if (!errorMatches(catcher.errorEquals, errorName))
                 continue;
             const Json errorOutput = failure.toJson();
+            if (isJsonata(rt, thread))
+                return catchJsonata(rt, thread, catcher, index, errorOutput);
             Json assigned = Json::object();
             if (catcher.assign) {
                 auto values = evalAssign(rt, thread, *catcher.assign,

@@ -41,6 +41,32 @@ Json Scope::visible() const
     return out;
 }
 
+const jsonata::Expression *ExecutionImpl::jsonata(const std::string &text,
+                                                 jsonata::Error *syntaxError)
+{
+    auto it = m_jsonata.find(text);
+    if (it == m_jsonata.end())
+        it = m_jsonata.emplace(text, jsonata::Expression::compile(text)).first;
+    if (it->second.hasValue())
+        return &it->second.value();
+    if (syntaxError)
+        *syntaxError = it->second.error();
+    return nullptr;
+}
+
+jsonata::Bindings &ExecutionImpl::jsonataBindings()
+{
+    if (!m_jsonataBindings) {
+        m_jsonataBindings = std::make_unique<jsonata::Bindings>();
+        auto unit = [this] { return static_cast<double>(random() >> 11) * 0x1.0p-53; };
+        m_jsonataBindings->random = unit;
+        jsonata::addAwsFunctions(*m_jsonataBindings, unit);
+        m_jsonataBindings->timeLimitMs = 1000;  // spec §3.4: about one second per evaluation
+        m_jsonataBindings->rejectFunctionResult = true;
+    }
+    return *m_jsonataBindings;
+}
+
 const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *syntaxError)
 {
     if (auto it = m_paths.find(text); it != m_paths.end())

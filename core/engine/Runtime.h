@@ -5,6 +5,7 @@
 #include "core/asl/StateMachine.h"
 #include "core/engine/Execution.h"
 #include "core/intrinsics/Expression.h"
+#include "core/jsonata/Jsonata.h"
 #include "core/jsonpath/Path.h"
 
 #include <cstdint>
@@ -24,6 +25,10 @@ struct StateError
     std::optional<std::string> error;
     std::optional<std::string> cause;
     bool fatal = false;
+    // JSONata evaluation failures (spec §3.6) are recorded as an EvaluationFailed event first;
+    // `location` is the field path it names ("Output/a"), empty when AWS names none.
+    bool evaluationFailed = false;
+    std::string location{};
 
     Json toJson() const; // {"Error": ..., "Cause": ...}, null for an absent member
 };
@@ -141,6 +146,10 @@ struct ExecutionImpl
     const intrinsics::Expression *intrinsic(const std::string &text,
                                             std::string *syntaxError = nullptr);
     std::uint64_t nextRandom() { return random(); }
+    // JSONata expressions compile once per execution, keyed by their text (spec §3.1).
+    const jsonata::Expression *jsonata(const std::string &text, jsonata::Error *syntaxError);
+    // The bindings every JSONata evaluation starts from: AWS functions, limits (spec §3.4, §3.5).
+    jsonata::Bindings &jsonataBindings();
 
     // --- helpers shared by the executors ---
     StateError runtimeError(const Thread &thread, const std::string &text) const;
@@ -178,6 +187,8 @@ private:
     std::unordered_map<std::string, std::unique_ptr<jsonpath::Path>> m_paths;
     std::unordered_map<std::string, std::unique_ptr<intrinsics::Expression>> m_intrinsics;
     std::unordered_map<std::string, std::string> m_pathErrors;
+    std::unordered_map<std::string, Result<jsonata::Expression, jsonata::Error>> m_jsonata;
+    std::unique_ptr<jsonata::Bindings> m_jsonataBindings;
 };
 
 // Executors, one per state type (Executors*.cpp). Each advances the thread's current visit.

@@ -2,6 +2,7 @@
 // payload goes to the first handler that takes it; the attempt lasts as long as the handler
 // says, on the execution's clock, and TimeoutSeconds / HeartbeatSeconds bound it.
 #include "core/engine/DataFlow.h"
+#include "core/engine/JsonataFlow.h"
 #include "core/engine/RetryCatch.h"
 #include "core/engine/TaskEvents.h"
 
@@ -38,9 +39,42 @@ std::shared_ptr<TaskHandler> findHandler(ExecutionImpl &rt, const TaskRequest &r
     return nullptr;
 }
 
+// Spec §3.6: a JSONata failure of a Task can be retried and caught.
+void failTaskJsonata(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state,
+                     const StateError &error)
+{
+    reportEvaluationFailed(rt, thread, error);
+    handleStateError(rt, thread, state.retry, state.catchers, error);
+}
+
+// Spec §3.2: Assign and Output (default $states.result) see the result and the raw input.
+void completeTaskJsonata(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state,
+                         Json result)
+{
+    JsonataRoots roots = jsonataRootsOf(thread);
+    roots.result = &result;
+    Json assigned = Json::object();
+    if (state.assign) {
+        auto values = evalJsonataAssign(rt, thread, *state.assign, "Assign", roots);
+        if (!values.hasValue())
+            return failTaskJsonata(rt, thread, state, values.error());
+        assigned = std::move(values).value();
+    }
+    Json output = result;
+    if (state.output) {
+        auto value = evalJsonata(rt, thread, *state.output, "Output", roots);
+        if (!value.hasValue())
+            return failTaskJsonata(rt, thread, state, value.error());
+        output = std::move(value).value();
+    }
+    rt.exitState(thread, std::move(output), nextOf(state), std::move(assigned));
+}
+
 // Spec §2.1: raw result → ResultSelector → ResultPath → OutputPath; Assign reads the raw result.
 void completeTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state, Json result)
 {
+    if (isJsonata(rt, thread))
+        return completeTaskJsonata(rt, thread, state, std::move(result));
     Json assigned = Json::object();
     if (state.assign) {
         auto values = evalAssign(rt, thread, *state.assign, rootsOf(thread, result));
@@ -64,8 +98,41 @@ void completeTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state
     rt.exitState(thread, std::move(output).value(), nextOf(state), std::move(assigned));
 }
 
+// Spec §3.2: Arguments (default $states.input), TimeoutSeconds and HeartbeatSeconds.
+Eval<TaskRequest> buildRequestJsonata(ExecutionImpl &rt, Thread &thread,
+                                      const asl::TaskState &state)
+{
+    const JsonataRoots roots = jsonataRootsOf(thread);
+    TaskRequest request;
+    request.stateName = asl::common(*thread.state).name;
+    request.resource = state.resource;
+    request.retryCount = thread.retryCount;
+    request.context = thread.context();
+    if (state.arguments) {
+        auto payload = evalJsonata(rt, thread, *state.arguments, "Arguments", roots);
+        if (!payload.hasValue())
+            return unexpected(payload.error());
+        request.payload = std::move(payload).value();
+    } else {
+        request.payload = thread.rawInput;
+    }
+    auto timeout = evalJsonataInteger(rt, thread, state.timeoutSeconds, "TimeoutSeconds", roots,
+                                      false);
+    if (!timeout.hasValue())
+        return unexpected(timeout.error());
+    request.timeoutSeconds = timeout.value();
+    auto heartbeat = evalJsonataInteger(rt, thread, state.heartbeatSeconds, "HeartbeatSeconds",
+                                        roots, false);
+    if (!heartbeat.hasValue())
+        return unexpected(heartbeat.error());
+    request.heartbeatSeconds = heartbeat.value();
+    return request;
+}
+
 Eval<TaskRequest> buildRequest(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state)
 {
+    if (isJsonata(rt, thread))
+        return buildRequestJsonata(rt, thread, state);
     auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
     if (!effective.hasValue())
         return unexpected(effective.error());
@@ -131,8 +198,11 @@ bool finishAttempt(ExecutionImpl &rt, const ResourceInfo &info, const TaskReques
 void runTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state)
 {
     auto request = buildRequest(rt, thread, state);
-    if (!request.hasValue())
+    if (!request.hasValue()) {
+        if (request.error().evaluationFailed)
+            return failTaskJsonata(rt, thread, state, request.error());
         return rt.fail(thread, request.error());
+    }
     auto handler = findHandler(rt, request.value());
     if (!handler)
         return rt.fail(thread, StateError{"Stepwise.NoTaskHandler",

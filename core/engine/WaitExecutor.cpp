@@ -1,5 +1,6 @@
 // Wait state (ASL spec §8.1) on the execution's clock: a virtual clock jumps, a real one sleeps.
 #include "core/engine/DataFlow.h"
+#include "core/engine/JsonataFlow.h"
 #include "core/engine/Timestamp.h"
 
 namespace stepwise::engine {
@@ -75,11 +76,68 @@ Eval<std::int64_t> waitDelay(ExecutionImpl &rt, Thread &thread, const asl::WaitS
     return std::int64_t{0};
 }
 
+// Spec §3.2: Seconds or Timestamp, literal or expression, over $states.input.
+Eval<std::int64_t> waitDelayJsonata(ExecutionImpl &rt, Thread &thread,
+                                    const asl::WaitState &state)
+{
+    const JsonataRoots roots = jsonataRootsOf(thread);
+    if (state.seconds) {
+        auto seconds = evalJsonataInteger(rt, thread, state.seconds, "Seconds", roots, true);
+        if (!seconds.hasValue())
+            return unexpected(seconds.error());
+        return seconds.value().value_or(0) * 1000;
+    }
+    if (state.timestamp) {
+        auto stamp = evalJsonata(rt, thread, *state.timestamp, "Timestamp", roots);
+        if (!stamp.hasValue())
+            return unexpected(stamp.error());
+        std::optional<Instant> instant;
+        if (stamp.value().is_string())
+            instant = parseTimestamp(stamp.value().get<std::string>());
+        if (!instant)
+            return unexpected(queryError(rt, thread,
+                                         "The Timestamp field cannot be parsed as an ISO-8601 "
+                                         "extended offset date-time format string: "
+                                             + plainText(stamp.value()),
+                                         "Timestamp"));
+        return instant->toMs() - rt.clock->nowMs();
+    }
+    return std::int64_t{0};
+}
+
 } // namespace
 
 // Spec §2.1: raw → InputPath → wait → Assign / OutputPath on the effective input.
 void runWait(ExecutionImpl &rt, Thread &thread, const asl::WaitState &state)
 {
+    if (isJsonata(rt, thread)) {
+        if (thread.phase == 0) {
+            auto delay = waitDelayJsonata(rt, thread, state);
+            if (!delay.hasValue() && delay.error().location == "Timestamp"
+                && delay.error().cause->find("cannot be parsed") != std::string::npos) {
+                // A Timestamp that evaluated but does not parse: AWS links EvaluationFailed to
+                // the state's entered event, not to the one before it.
+                StateError error = delay.error();
+                rt.emit(&thread, "EvaluationFailed", "evaluationFailedEventDetails",
+                        Json{{"error", *error.error}, {"cause", *error.cause},
+                             {"location", error.location},
+                             {"state", asl::common(*thread.state).name}});
+                error.evaluationFailed = false;
+                return rt.fail(thread, error);
+            }
+            if (!delay.hasValue())
+                return failJsonata(rt, thread, delay.error());
+            if (delay.value() > kMaxDelaySeconds * 1000)
+                return rt.fail(thread, rt.runtimeError(thread, "Wait state delay is too long."));
+            thread.phase = 1;
+            if (delay.value() > 0) {
+                thread.wakeAtMs = rt.clock->nowMs() + delay.value();
+                return;
+            }
+        }
+        return finishJsonataState(rt, thread, state.assign, "Assign", state.output, "Output",
+                                  nextOf(state));
+    }
     if (thread.phase == 0) {
         auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
         if (!effective.hasValue())

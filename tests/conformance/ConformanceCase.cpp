@@ -9,15 +9,6 @@
 namespace stepwise::conformance {
 namespace {
 
-bool isJsonPathOnly(const Json &entry)
-{
-    const auto features = entry.find("features");
-    if (features == entry.end())
-        return false;
-    return features->value("query_languages", Json::array()) == Json::array({"JSONPath"}) &&
-           !features->value("jsonata_expressions", false);
-}
-
 ConformanceCase makeCase(const Json &entry, bool task)
 {
     ConformanceCase c;
@@ -159,7 +150,7 @@ std::vector<ConformanceCase> selectCases(const Json &index, const QStringList &d
     std::vector<ConformanceCase> selected;
     for (const Json &entry : index.value("cases", Json::array())) {
         ConformanceCase c = makeCase(entry, false);
-        if (isJsonPathOnly(entry) && kinds.contains(c.kind) && !deviations.contains(c.path))
+        if (kinds.contains(c.kind) && !deviations.contains(c.path))
             selected.push_back(c);
     }
     for (const Json &entry : index.value("task_cases", Json::array())) {

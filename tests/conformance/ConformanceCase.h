@@ -20,8 +20,8 @@ struct ConformanceCase
     bool hasMock = false;
 };
 
-// JSONPath-only cases of the supported kinds from `cases`, and every `task_cases` entry, minus
-// the deviations (listed by path).
+// Cases of the supported kinds from `cases` (JSONPath and JSONata alike), and every
+// `task_cases` entry, minus the deviations (listed by path).
 std::vector<ConformanceCase> selectCases(const Json &index, const QStringList &deviations);
 
 // Case paths named in backquotes in DEVIATIONS.md.

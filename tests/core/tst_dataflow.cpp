@@ -129,13 +129,15 @@ private slots:
         QCOMPARE(run.error().value_or(""), std::string("States.DataLimitExceeded"));
     }
 
-    void jsonataFailsCleanly()
+    void jsonataPassWithoutOutputKeepsInput()
     {
+        // Spec §3.2: a JSONata Pass without Output passes its input through unchanged.
         const Json definition = Json::parse(R"({"QueryLanguage":"JSONata","StartAt":"S",
             "States":{"S":{"Type":"Pass","End":true}}})");
-        Execution run = runMachine(definition, Json::object());
-        QCOMPARE(run.status(), ExecutionStatus::Failed);
-        QCOMPARE(run.error().value_or(""), std::string("Stepwise.UnsupportedQueryLanguage"));
+        const Json input = Json::parse(R"({"a":1,"b":[true,null]})");
+        Execution run = runMachine(definition, input);
+        QCOMPARE(run.status(), ExecutionStatus::Succeeded);
+        QCOMPARE(run.output().dump(), input.dump());
     }
 };
 
