@@ -3,10 +3,25 @@
 #include "ui/CanvasController.h"
 #include "ui/canvas/CanvasScene.h"
 #include "ui/canvas/CanvasView.h"
+#include "ui/codeview/CodeView.h"
+#include "ui/debug/CanvasLink.h"
+#include "ui/debug/DebugController.h"
+#include "ui/debug/ExecutionPanel.h"
+#include "ui/debug/HistoryPanel.h"
+#include "ui/debug/RunStore.h"
+#include "ui/debug/RunsPanel.h"
+#include "ui/debug/StateDataPanel.h"
+#include "ui/debug/TimelineView.h"
 #include "ui/document/Document.h"
 #include "ui/document/DocumentIo.h"
+#include "ui/files/Exports.h"
+#include "ui/files/RecentFiles.h"
+#include "ui/files/RecoveryController.h"
+#include "ui/inspector/InspectorPanel.h"
+#include "ui/palette/PalettePanel.h"
 #include "ui/panels/DiagnosticsPanel.h"
 #include "ui/panels/StatesPanel.h"
+#include "ui/panels/ToolIcons.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,79 +32,282 @@
 #include <QFileInfo>
 #include <QGraphicsItem>
 #include <QInputDialog>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QUndoStack>
 
 namespace stepwise::ui {
+namespace {
+
+const QString definitionFilter =
+    QStringLiteral("State machines (*.asl.json *.json *.asl.yaml *.yaml *.yml);;All files (*)");
+
+// Every action's tooltip names its shortcut (VISUAL.md, Panels).
+void describe(QAction *action)
+{
+    QString tip = action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+    if (!action->shortcut().isEmpty())
+        tip += QStringLiteral(" (%1)").arg(action->shortcut().toString(QKeySequence::NativeText));
+    action->setToolTip(tip);
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(new Document(this)),
       m_scene(new CanvasScene(CanvasStyle::fromPalette(palette()), this)),
       m_view(new CanvasView(this)), m_controller(new CanvasController(m_document, m_scene, this)),
-      m_states(new StatesPanel(this)), m_diagnostics(new DiagnosticsPanel(this))
+      m_states(new StatesPanel(this)), m_diagnostics(new DiagnosticsPanel(this)),
+      m_codeView(new CodeView(m_document, this)),
+      m_recovery(new RecoveryController(m_document, this)),
+      m_palette(new PalettePanel(m_document, this)),
+      m_inspector(new InspectorPanel(m_document, this)),
+      m_debug(new DebugController(m_document, this))
 {
     setWindowTitle(tr("Stepwise"));
-    resize(1280, 860);
+    setObjectName(QStringLiteral("MainWindow"));
+    resize(1440, 900);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | GroupedDragging);
     m_view->setScene(m_scene);
     setCentralWidget(m_view);
+    createDocks();
 
-    auto *statesDock = new QDockWidget(tr("States"), this);
-    statesDock->setObjectName(QStringLiteral("StatesDock"));
-    statesDock->setWidget(m_states);
-    addDockWidget(Qt::LeftDockWidgetArea, statesDock);
-    auto *dock = new QDockWidget(tr("Problems"), this);
-    dock->setObjectName(QStringLiteral("DiagnosticsDock"));
-    dock->setWidget(m_diagnostics);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    resizeDocks({dock}, {150}, Qt::Vertical);
-    resizeDocks({statesDock}, {240}, Qt::Horizontal);
-
-    connect(m_diagnostics, &DiagnosticsPanel::locationActivated, this,
-            [this](const QString &pointer) {
-                m_states->selectPointer(pointer);
-                if (m_scene->selectPointer(pointer.toStdString()))
-                    m_view->centerOn(m_scene->nodeItem(m_scene->selectedIds().front()));
-            });
+    connect(m_diagnostics, &DiagnosticsPanel::locationActivated, this, &MainWindow::showProblem);
     connect(m_document, &Document::machineChanged, this, &MainWindow::documentChanged);
     connect(m_document, &Document::diagnosticsChanged, this,
             [this] { m_diagnostics->setDiagnostics(m_document->diagnostics()); });
     connect(m_document, &Document::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &CanvasController::renameRequested, this, &MainWindow::askRename);
+    connect(m_controller, &CanvasController::editRefused, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 6000); });
+    connect(m_palette, &PalettePanel::insertRequested, m_controller,
+            &CanvasController::insertPayload);
+    linkToCanvas(m_debug, m_scene); // run overlay and breakpoints (contract 3)
+    connect(m_debug, &DebugController::pausedAt, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason); });
+    connect(m_debug, &DebugController::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    wireSelection();
     createFileMenu();
     createEditMenu();
     createViewMenu();
-    statusBar()->showMessage(tr("Open a state machine (File → Open) or an example."));
+    createToolBar();
+    updateTitle();
+    statusBar()->showMessage(tr("Open a state machine (File → Open), an example, or start a new one."));
+}
+
+MainWindow::~MainWindow()
+{
+    // The scene announces selection changes while it deletes its items; nobody here listens.
+    disconnect(m_scene, nullptr, this, nullptr);
+    // The debugger's panels and controller use the run store, a member that dies before the
+    // window's children: they go first.
+    for (QDockWidget *dock : m_debugDocks)
+        delete dock;
+    delete m_debug;
+}
+
+QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *widget,
+                                 Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    // Left: the palette, with the states tree as a second tab.
+    QDockWidget *palette =
+        addDock(tr("Palette"), QStringLiteral("PaletteDock"), m_palette, Qt::LeftDockWidgetArea);
+    QDockWidget *states =
+        addDock(tr("States"), QStringLiteral("StatesDock"), m_states, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(palette, states);
+    palette->raise();
+    // Right: the inspector, with the code view as a second tab.
+    QDockWidget *inspector = addDock(tr("Inspector"), QStringLiteral("InspectorDock"),
+                                     m_inspector, Qt::RightDockWidgetArea);
+    m_codeDock =
+        addDock(tr("Code"), QStringLiteral("CodeDock"), m_codeView, Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspector, m_codeDock);
+    inspector->raise();
+    // Below: problems, then the debugger's panels.
+    QDockWidget *problems = addDock(tr("Problems"), QStringLiteral("DiagnosticsDock"),
+                                    m_diagnostics, Qt::BottomDockWidgetArea);
+    createDebugDocks(problems);
+    problems->raise();
+    // Wide enough for "▶ ValidateOrder  Task  → ReserveInventory" without a scroll bar.
+    m_states->setMinimumWidth(220);
+    m_codeView->setMinimumWidth(320);
+    resizeDocks({palette, inspector}, {270, 420}, Qt::Horizontal);
+    resizeDocks({problems}, {170}, Qt::Vertical);
+}
+
+void MainWindow::createDebugDocks(QDockWidget *problems)
+{
+    auto store = std::make_unique<RunStore>(RunStore::defaultPath());
+    if (auto problem = store->open())
+        statusBar()->showMessage(tr("Stored runs are unavailable: %1").arg(*problem), 8000);
+    else
+        m_runStore = std::move(store);
+    if (m_runStore)
+        m_debug->setRunStore(m_runStore.get());
+    QDockWidget *previous = problems;
+    const auto add = [this, &previous](const QString &title, const QString &name, QWidget *widget) {
+        QDockWidget *dock = addDock(title, name, widget, Qt::BottomDockWidgetArea);
+        tabifyDockWidget(previous, dock);
+        previous = dock;
+        m_debugDocks.push_back(dock);
+    };
+    add(tr("Execution"), QStringLiteral("ExecutionDock"),
+        new ExecutionPanel(m_document, m_debug, this));
+    add(tr("History"), QStringLiteral("HistoryDock"), new HistoryPanel(m_debug, this));
+    add(tr("State Data"), QStringLiteral("StateDataDock"), new StateDataPanel(m_debug, this));
+    add(tr("Timeline"), QStringLiteral("TimelineDock"), new TimelineView(m_debug, this));
+    if (m_runStore)
+        add(tr("Runs"), QStringLiteral("RunsDock"),
+            new RunsPanel(m_debug, m_runStore.get(), this));
+}
+
+void MainWindow::wireSelection()
+{
+    // Canvas → code view and states tree (contract 4).
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const std::vector<std::string> ids = m_scene->selectedIds();
+        m_inspector->setSelection(ids);
+        if (ids.size() != 1)
+            return;
+        m_states->selectPointer(QString::fromStdString(ids.front()));
+        if (!m_selectingFromCode)
+            m_codeView->revealPointer(ids.front());
+    });
+    // The caret inside a state in the text selects that state on the canvas.
+    connect(m_codeView, &CodeView::caretPointerChanged, this, [this](const std::string &pointer) {
+        const std::string id = m_scene->nodeIdForPointer(pointer);
+        if (id.empty() || m_scene->selectedIds() == std::vector<std::string>{id})
+            return;
+        m_selectingFromCode = true;
+        if (m_scene->selectPointer(id))
+            m_view->ensureVisible(m_scene->nodeItem(id), 40, 40);
+        m_selectingFromCode = false;
+    });
+    // The states tree selects on the canvas too.
+    connect(m_states, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString pointer = item->data(0, StatesPanel::PointerRole).toString();
+        if (m_scene->selectPointer(pointer.toStdString()))
+            m_view->centerOn(m_scene->nodeItem(m_scene->selectedIds().front()));
+    });
+}
+
+void MainWindow::showProblem(const QString &pointer)
+{
+    const std::string where = pointer.toStdString();
+    m_states->selectPointer(pointer);
+    if (m_scene->selectPointer(where))
+        m_view->centerOn(m_scene->nodeItem(m_scene->selectedIds().front()));
+    // The exact field: the code view scrolls to the pointer's own line and highlights it.
+    m_codeDock->show();
+    m_codeDock->raise();
+    m_codeView->revealPointer(where);
 }
 
 void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    QAction *newAction = file->addAction(toolIcon(ToolIcon::New), tr("&New"),
+                                         QKeySequence::New, this, [this] {
+                                             if (maybeDiscard())
+                                                 newMachine();
+                                         });
+    newAction->setObjectName(QStringLiteral("actionNew"));
+    file->addAction(toolIcon(ToolIcon::Open), tr("&Open…"),
+                    QKeySequence::Open, this, &MainWindow::chooseFile)
+        ->setObjectName(QStringLiteral("actionOpen"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
     QMenu *examples = file->addMenu(tr("Open &Example"));
     const QStringList names = QDir(QStringLiteral(":/examples")).entryList(QDir::Dirs, QDir::Name);
     for (const QString &name : names)
-        examples->addAction(name, this, [this, name] { openExample(name); });
+        examples->addAction(name, this, [this, name] {
+            if (maybeDiscard())
+                openExample(name);
+        });
     examples->setEnabled(!names.isEmpty());
-    file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
+    file->addAction(tr("Re&load"), QKeySequence::Refresh, this, &MainWindow::reload);
     file->addSeparator();
-    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addAction(toolIcon(ToolIcon::Save), tr("&Save"),
+                    QKeySequence::Save, this, &MainWindow::save)
+        ->setObjectName(QStringLiteral("actionSave"));
+    file->addAction(tr("Save &As…"),
+                    QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    QMenu *exports = file->addMenu(tr("&Export"));
+    exports->addAction(tr("ASL &JSON…"), this, [this] { exportDefinitionAs(false); });
+    exports->addAction(tr("ASL &YAML…"), this, [this] { exportDefinitionAs(true); });
+    exports->addSeparator();
+    exports->addAction(tr("Diagram as &PNG…"), this, [this] { exportDiagramAs(false); });
+    exports->addAction(tr("Diagram as &SVG…"), this, [this] { exportDiagramAs(true); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    for (QAction *action : file->actions())
+        describe(action);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList paths = RecentFiles::list();
+    int number = 1;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        const QString label = tr("&%1 %2  —  %3")
+                                  .arg(number++)
+                                  .arg(info.fileName(), QDir::toNativeSeparators(info.path()));
+        QAction *action = m_recentMenu->addAction(label, this, [this, path] {
+            if (maybeDiscard() && !openFile(path))
+                RecentFiles::remove(path);
+        });
+        action->setEnabled(info.exists());
+    }
+    if (paths.isEmpty())
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear Recent Files"), this, [] { RecentFiles::clear(); })
+        ->setEnabled(!paths.isEmpty());
 }
 
 void MainWindow::createEditMenu()
 {
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
+    m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setIcon(toolIcon(ToolIcon::Undo));
+    m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    m_redo->setIcon(toolIcon(ToolIcon::Redo));
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+    edit->addSeparator();
+    const auto canvasAction = [this, edit](const QString &text, const QKeySequence &key,
+                                           auto slot) {
+        QAction *action = edit->addAction(text, this, slot);
+        action->setShortcut(key);
+        // Only while the canvas has focus: text fields keep their own Ctrl+C / Ctrl+V.
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(action);
+    };
+    canvasAction(tr("Cu&t"), QKeySequence::Cut, [this] { m_controller->cutSelection(); });
+    canvasAction(tr("&Copy"), QKeySequence::Copy, [this] { m_controller->copySelection(); });
+    canvasAction(tr("&Paste"), QKeySequence::Paste, [this] { m_controller->paste(); });
+    canvasAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                 [this] { m_controller->duplicateSelection(); });
     edit->addSeparator();
     QAction *remove =
         edit->addAction(tr("&Delete"), this, [this] { m_controller->deleteSelection(); });
@@ -106,18 +324,42 @@ void MainWindow::createEditMenu()
     edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] {
         for (QGraphicsItem *item : m_scene->items())
             item->setSelected(true);
-    });
+    })->setShortcutContext(Qt::WidgetShortcut);
+    for (QAction *action : edit->actions())
+        describe(action);
 }
 
 void MainWindow::createViewMenu()
 {
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_view, &CanvasView::zoomIn);
-    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_view, &CanvasView::zoomOut);
-    view->addAction(tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), m_view,
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu;
+    view->addAction(toolIcon(ToolIcon::ZoomIn), tr("Zoom &In"),
+                    QKeySequence::ZoomIn, m_view, &CanvasView::zoomIn);
+    view->addAction(toolIcon(ToolIcon::ZoomOut), tr("Zoom &Out"),
+                    QKeySequence::ZoomOut, m_view, &CanvasView::zoomOut);
+    view->addAction(toolIcon(ToolIcon::ActualSize),
+                    tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), m_view,
                     &CanvasView::resetZoom);
-    view->addAction(tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::Key_1), m_view,
-                    &CanvasView::fitToView);
+    view->addAction(toolIcon(ToolIcon::FitToView), tr("&Fit to View"),
+                    QKeySequence(Qt::CTRL | Qt::Key_1), m_view, &CanvasView::fitToView);
+    QAction *minimap = view->addAction(tr("&Minimap"));
+    minimap->setCheckable(true);
+    minimap->setChecked(true);
+    connect(minimap, &QAction::toggled, m_view, &CanvasView::setMinimapVisible);
+    view->addAction(tr("Find in &Palette"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
+                    [this] {
+                        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("PaletteDock"))) {
+                            dock->show();
+                            dock->raise();
+                        }
+                        m_palette->focusSearch();
+                    });
+    view->addSeparator();
+    QMenu *panels = view->addMenu(tr("&Panels"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        panels->addAction(dock->toggleViewAction());
+    for (QAction *action : view->actions())
+        describe(action);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Stepwise"), this, [this] {
@@ -126,6 +368,26 @@ void MainWindow::createViewMenu()
             tr("<b>Stepwise</b><p>A free studio for AWS Step Functions: design, "
                "validate and run state machines locally, no AWS account needed.</p>"));
     });
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("MainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setIconSize(QSize(18, 18));
+    const auto find = [this](const char *name) {
+        return findChild<QAction *>(QString::fromLatin1(name));
+    };
+    m_toolBar->addAction(find("actionNew"));
+    m_toolBar->addAction(find("actionOpen"));
+    m_toolBar->addAction(find("actionSave"));
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_undo);
+    m_toolBar->addAction(m_redo);
+    m_toolBar->addSeparator();
+    const QList<QAction *> zoom = m_viewMenu->actions().mid(0, 4);
+    m_toolBar->addActions(zoom);
 }
 
 bool MainWindow::openFile(const QString &path, bool quiet)
@@ -138,7 +400,13 @@ bool MainWindow::openFile(const QString &path, bool quiet)
         statusBar()->showMessage(error);
         return false;
     }
+    const QString text = loaded->text;
+    const bool parsed = loaded->machine.has_value();
     openInto(*m_document, std::move(*loaded));
+    if (!parsed)
+        m_codeView->setSourceText(text); // fix it in the code view
+    m_codeView->showFromTop();
+    RecentFiles::add(path);
     m_view->fitToView();
     const auto &diagnostics = m_document->diagnostics();
     const auto errors =
@@ -157,6 +425,14 @@ bool MainWindow::openExample(const QString &name)
     return openFile(QStringLiteral(":/examples/%1/%1.asl.json").arg(name));
 }
 
+void MainWindow::newMachine()
+{
+    m_document->reset(newStateMachine(), {}, QString());
+    m_codeView->showFromTop();
+    m_view->fitToView();
+    statusBar()->showMessage(tr("New state machine: drag states from the palette onto the canvas."));
+}
+
 void MainWindow::documentChanged()
 {
     m_states->setMachine(m_document->hasMachine() ? &m_document->machine() : nullptr);
@@ -166,9 +442,9 @@ void MainWindow::documentChanged()
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_document->filePath().isEmpty()
-                             ? tr("Untitled")
-                             : QFileInfo(m_document->filePath()).fileName();
+    const QString path = m_document->filePath();
+    const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
+    setWindowFilePath(path.startsWith(QLatin1Char(':')) ? QString() : path);
     setWindowTitle(
         tr("%1%2 — Stepwise").arg(name, m_document->isClean() ? QString() : QStringLiteral(" •")));
 }
@@ -177,21 +453,22 @@ void MainWindow::chooseFile()
 {
     if (!maybeDiscard())
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open state machine"), QString(),
-        tr("State machines (*.asl.json *.json *.asl.yaml *.yaml *.yml);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open state machine"), QString(), definitionFilter);
     if (!path.isEmpty())
         openFile(path);
 }
 
 void MainWindow::reload()
 {
-    if (!m_document->filePath().isEmpty() && maybeDiscard())
-        openFile(m_document->filePath());
+    const QString path = m_document->filePath();
+    if (!path.isEmpty() && maybeDiscard())
+        openFile(path);
 }
 
 bool MainWindow::saveTo(const QString &path, bool quiet)
 {
+    m_codeView->applyNow(); // text typed a moment ago is part of what the user saves
     QString error;
     if (!saveDocument(*m_document, path, error)) {
         if (!quiet)
@@ -199,6 +476,8 @@ bool MainWindow::saveTo(const QString &path, bool quiet)
         statusBar()->showMessage(error);
         return false;
     }
+    RecentFiles::add(path);
+    m_recovery->discard();
     statusBar()->showMessage(tr("Saved %1").arg(path));
     return true;
 }
@@ -213,10 +492,84 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save state machine"), QFileInfo(m_document->filePath()).fileName(),
-        tr("State machines (*.asl.json *.json *.asl.yaml *.yaml *.yml)"));
+    const QString current = m_document->filePath();
+    const QString suggested = current.isEmpty() ? QStringLiteral("state-machine.asl.json")
+                                                : QFileInfo(current).fileName();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save state machine"), suggested,
+                                                      definitionFilter);
     return !path.isEmpty() && saveTo(path);
+}
+
+void MainWindow::exportDefinitionAs(bool yaml)
+{
+    m_codeView->applyNow();
+    const QString base = QFileInfo(m_document->filePath()).completeBaseName();
+    const QString stem = base.isEmpty() ? QStringLiteral("state-machine") : base.section('.', 0, 0);
+    const QString path = QFileDialog::getSaveFileName(
+        this, yaml ? tr("Export ASL YAML") : tr("Export ASL JSON"),
+        stem + (yaml ? QStringLiteral(".asl.yaml") : QStringLiteral(".asl.json")),
+        yaml ? tr("YAML (*.yaml *.yml)") : tr("JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportDefinition(*m_document, path,
+                          yaml ? DefinitionFormat::Yaml : DefinitionFormat::Json, error))
+        QMessageBox::warning(this, tr("Cannot export"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path));
+}
+
+void MainWindow::exportDiagramAs(bool svg)
+{
+    const QString base = QFileInfo(m_document->filePath()).completeBaseName();
+    const QString stem = base.isEmpty() ? QStringLiteral("state-machine") : base.section('.', 0, 0);
+    const QString path = QFileDialog::getSaveFileName(
+        this, svg ? tr("Export diagram as SVG") : tr("Export diagram as PNG"),
+        stem + (svg ? QStringLiteral(".svg") : QStringLiteral(".png")),
+        svg ? tr("SVG pictures (*.svg)") : tr("PNG pictures (*.png)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportDiagram(*m_document, path, error))
+        QMessageBox::warning(this, tr("Cannot export"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path));
+}
+
+bool MainWindow::offerRecovery()
+{
+    const std::vector<RecoveryEntry> orphans = m_recovery->orphans();
+    if (orphans.empty())
+        return false;
+    const RecoveryEntry &newest = orphans.front();
+    const QString what = newest.originalPath.isEmpty()
+                             ? tr("an untitled state machine")
+                             : QDir::toNativeSeparators(newest.originalPath);
+    QMessageBox box(QMessageBox::Question, tr("Recover unsaved work"),
+                    tr("Stepwise did not close properly. Unsaved changes to %1 from %2 were "
+                       "kept.\n\nRestore them?")
+                        .arg(what, QLocale().toString(newest.savedAt.toLocalTime(),
+                                                      QLocale::ShortFormat)),
+                    QMessageBox::NoButton, this);
+    QPushButton *restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(restore);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        RecoveryController::decline(newest);
+        return false;
+    }
+    if (box.clickedButton() != restore)
+        return false;
+    QString error;
+    if (!m_recovery->restore(newest, error)) {
+        QMessageBox::warning(this, tr("Cannot recover"), error);
+        return false;
+    }
+    m_view->fitToView();
+    statusBar()->showMessage(tr("Recovered unsaved changes; save them to keep them."));
+    return true;
 }
 
 void MainWindow::askRename(const std::string &id, const QString &currentName)
@@ -232,11 +585,15 @@ void MainWindow::askRename(const std::string &id, const QString &currentName)
 
 bool MainWindow::maybeDiscard()
 {
+    m_codeView->applyNow();
     if (m_document->isClean() || !m_document->hasMachine())
         return true;
+    const QString name = m_document->filePath().isEmpty()
+                             ? tr("Untitled")
+                             : QFileInfo(m_document->filePath()).fileName();
     const auto answer =
         QMessageBox::question(this, tr("Unsaved changes"),
-                              tr("Save the changes to %1 first?").arg(m_document->filePath()),
+                              tr("Save the changes to %1 first?").arg(name),
                               QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save)
         return save();
@@ -245,10 +602,20 @@ bool MainWindow::maybeDiscard()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (maybeDiscard())
-        event->accept();
-    else
+    if (!maybeDiscard()) {
         event->ignore();
+        return;
+    }
+    m_recovery->discard(); // closed on purpose: nothing to offer back next time
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Light and dark follow the system palette (the code view restyles itself on this event).
+    if (event->type() == QEvent::PaletteChange)
+        m_scene->setStyle(CanvasStyle::fromPalette(palette()));
+    QMainWindow::changeEvent(event);
 }
 
 } // namespace stepwise::ui

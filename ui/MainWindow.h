@@ -1,16 +1,32 @@
 #pragma once
-// The designer's window: the canvas in the middle, the states tree and the diagnostics as docks,
-// menus and actions. It builds and wires things; editing goes through CanvasController and
-// commands, loading and saving through DocumentIo.
+// The designer's window: the canvas in the middle; palette and states on the left; inspector and
+// code view on the right; problems (and the debugger's panels) below; menus, a toolbar and the
+// standard shortcuts. It builds and wires things and asks the user questions; editing goes
+// through CanvasController and commands, loading and saving through DocumentIo and ui/files.
 #include <QMainWindow>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+class QAction;
+class QDockWidget;
+class QMenu;
+class QToolBar;
 
 namespace stepwise::ui {
 
 class CanvasController;
 class CanvasScene;
 class CanvasView;
+class CodeView;
+class DebugController;
 class DiagnosticsPanel;
 class Document;
+class InspectorPanel;
+class PalettePanel;
+class RecoveryController;
+class RunStore;
 class StatesPanel;
 
 class MainWindow : public QMainWindow
@@ -18,32 +34,53 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     // Opens a file from disk; reports problems in a message box unless `quiet`.
     bool openFile(const QString &path, bool quiet = false);
     // Opens an embedded example by its folder name, e.g. "order-processing".
     bool openExample(const QString &name);
     bool saveTo(const QString &path, bool quiet = false);
+    // File → New without asking: one Pass state, untitled.
+    void newMachine();
+    // Offers back unsaved work that a crashed window left (asks first); true when restored.
+    bool offerRecovery();
 
     Document *document() const { return m_document; }
     CanvasScene *scene() const { return m_scene; }
     CanvasView *view() const { return m_view; }
+    CodeView *codeView() const { return m_codeView; }
+    RecoveryController *recovery() const { return m_recovery; }
+    InspectorPanel *inspector() const { return m_inspector; }
+    PalettePanel *palettePanel() const { return m_palette; }
+    DebugController *debugger() const { return m_debug; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void createDocks();
+    void createDebugDocks(QDockWidget *problems);
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
+    void createToolBar();
+    void wireSelection();
+    void rebuildRecentMenu();
     void documentChanged();
     void updateTitle();
     void chooseFile();
     void reload();
     bool save();
     bool saveAs();
+    void exportDefinitionAs(bool yaml);
+    void exportDiagramAs(bool svg);
+    void showProblem(const QString &pointer);
     void askRename(const std::string &id, const QString &currentName);
     bool maybeDiscard();
+    QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
+                         Qt::DockWidgetArea area);
 
     Document *m_document;
     CanvasScene *m_scene;
@@ -51,6 +88,20 @@ private:
     CanvasController *m_controller;
     StatesPanel *m_states;
     DiagnosticsPanel *m_diagnostics;
+    CodeView *m_codeView;
+    RecoveryController *m_recovery;
+    PalettePanel *m_palette;
+    InspectorPanel *m_inspector;
+    DebugController *m_debug;
+    std::unique_ptr<RunStore> m_runStore; // stored runs (SQLite); empty when it cannot open
+    std::vector<QDockWidget *> m_debugDocks;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QDockWidget *m_codeDock = nullptr;
+    bool m_selectingFromCode = false; // a caret move in the code view is selecting on the canvas
 };
 
 } // namespace stepwise::ui

@@ -1,6 +1,7 @@
 // stepwise: the designer. `stepwise [FILE]` opens a window; `--screenshot OUT.png` renders the
 // window to a picture and exits; `--render FILE -o OUT.png|OUT.svg` draws the diagram alone
-// without a window (both headless with QT_QPA_PLATFORM=offscreen).
+// without a window (both headless with QT_QPA_PLATFORM=offscreen). After a crash, the next start
+// offers the unsaved work back.
 #include "ui/MainWindow.h"
 #include "ui/canvas/CanvasRender.h"
 
@@ -32,8 +33,12 @@ int render(const QCommandLineParser &parser, const QCommandLineOption &output)
 
 int main(int argc, char **argv)
 {
+    // Crisp at fractional scale factors (125 %, 150 %): no rounding of the device pixel ratio.
+    QGuiApplication::setHighDpiScaleFactorRoundingPolicy(
+        Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Stepwise"));
+    QApplication::setOrganizationName(QStringLiteral("Stepwise"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
 
     QCommandLineParser parser;
@@ -70,6 +75,9 @@ int main(int argc, char **argv)
             const bool saved = window.grab().save(out);
             QApplication::exit(saved ? 0 : 1);
         });
+    } else {
+        // Unsaved work a crashed session left behind is offered back once the window is up.
+        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     }
     return app.exec();
 }

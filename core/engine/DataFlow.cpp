@@ -1,6 +1,8 @@
 // JSONPath-mode data flow (ASL spec §2.1-§2.3, §2.6): paths over input, context and variables.
 #include "core/engine/DataFlow.h"
 
+#include "core/jsonpath/InPlace.h"
+
 namespace stepwise::engine {
 
 std::string compact(const Json &value)
@@ -121,6 +123,26 @@ Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::P
                                                       + syntaxError));
     auto merged = jsonpath::assign(rawInput, *compiled, std::move(result));
     if (!merged.hasValue())
+        return unexpected(rt.runtimeError(thread, "Unable to apply ResultPath '" + field.text
+                                                      + "' to input '" + compact(rawInput)
+                                                      + "'"));
+    return std::move(merged).value();
+}
+
+Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
+                           Json &&rawInput, Json result)
+{
+    if (field.isAbsent())
+        return result;
+    if (field.isNull())
+        return std::move(rawInput);
+    std::string syntaxError;
+    const jsonpath::Path *compiled = rt.path(field.text, &syntaxError);
+    if (!compiled)
+        return unexpected(rt.runtimeError(thread, "Invalid path '" + field.text + "' : "
+                                                      + syntaxError));
+    auto merged = jsonpath::assign(std::move(rawInput), *compiled, std::move(result));
+    if (!merged.hasValue()) // rawInput is unchanged then
         return unexpected(rt.runtimeError(thread, "Unable to apply ResultPath '" + field.text
                                                       + "' to input '" + compact(rawInput)
                                                       + "'"));

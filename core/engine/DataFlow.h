@@ -42,6 +42,10 @@ Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::P
 // ResultPath into the raw input (spec §2.1): absent → result, null → raw input.
 Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
                            const Json &rawInput, Json result);
+// The same when the caller no longer needs the raw input: the result is merged into it in place
+// instead of into a copy (unchanged when it fails).
+Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
+                           Json &&rawInput, Json result);
 // A payload template (spec §2.4) over `roots`.
 Eval<Json> evalTemplate(ExecutionImpl &rt, const Thread &thread, const Json &payloadTemplate,
                         const PathRoots &roots);

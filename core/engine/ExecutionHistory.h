@@ -1,10 +1,12 @@
 #pragma once
-// The append-only list of events of one execution, with one observer callback.
+// The append-only list of events of one execution, with one observer callback. Stored in a deque:
+// appending never moves earlier events (a long run appends tens of thousands), so references to
+// them stay valid while the run goes on.
 #include "core/engine/HistoryEvent.h"
 
 #include <cstddef>
+#include <deque>
 #include <functional>
-#include <vector>
 
 namespace stepwise::engine {
 
@@ -20,12 +22,12 @@ public:
     bool empty() const { return m_events.empty(); }
     const HistoryEvent &at(std::size_t index) const { return m_events.at(index); }
     const HistoryEvent &back() const { return m_events.back(); }
-    const std::vector<HistoryEvent> &events() const { return m_events; }
+    const std::deque<HistoryEvent> &events() const { return m_events; }
     auto begin() const { return m_events.begin(); }
     auto end() const { return m_events.end(); }
 
 private:
-    std::vector<HistoryEvent> m_events;
+    std::deque<HistoryEvent> m_events;
     Observer m_observer;
 };
 

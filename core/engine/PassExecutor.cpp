@@ -10,20 +10,26 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
     if (isJsonata(rt, thread))
         return finishJsonataState(rt, thread, state.assign, "Assign", state.output, "Output",
                                   nextOf(state));
-    auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
-    if (!effective.hasValue())
-        return rt.fail(thread, effective.error());
+    // Without InputPath (the common case) the raw input is read in place, not copied.
+    Json filtered;
+    const Json *effective = &thread.rawInput;
+    if (!state.inputPath.isAbsent()) {
+        auto value = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
+        if (!value.hasValue())
+            return rt.fail(thread, value.error());
+        filtered = std::move(value).value();
+        effective = &filtered;
+    }
     Json result;
     if (state.result) {
         result = *state.result;
     } else if (state.parameters) {
-        auto payload = evalTemplate(rt, thread, *state.parameters,
-                                    rootsOf(thread, effective.value()));
+        auto payload = evalTemplate(rt, thread, *state.parameters, rootsOf(thread, *effective));
         if (!payload.hasValue())
             return rt.fail(thread, payload.error());
         result = std::move(payload).value();
     } else {
-        result = std::move(effective).value();
+        result = effective == &filtered ? std::move(filtered) : *effective;
     }
     Json assigned = Json::object();
     if (state.assign) {
@@ -32,14 +38,19 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
             return rt.fail(thread, values.error());
         assigned = std::move(values).value();
     }
-    auto merged = applyResultPath(rt, thread, state.resultPath, thread.rawInput,
+    // The raw input is not read after ResultPath (a Pass has no Catch), so merge into it.
+    auto merged = applyResultPath(rt, thread, state.resultPath, std::move(thread.rawInput),
                                   std::move(result));
     if (!merged.hasValue())
         return rt.fail(thread, merged.error());
-    auto output = applyFilterPath(rt, thread, state.outputPath, merged.value());
-    if (!output.hasValue())
-        return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), nextOf(state), std::move(assigned));
+    Json output = std::move(merged).value();
+    if (!state.outputPath.isAbsent()) { // absent: the merged value as it is, without a copy
+        auto selected = applyFilterPath(rt, thread, state.outputPath, output);
+        if (!selected.hasValue())
+            return rt.fail(thread, selected.error());
+        output = std::move(selected).value();
+    }
+    rt.exitState(thread, std::move(output), nextOf(state), std::move(assigned));
 }
 
 // Spec §1.6: InputPath then OutputPath, then the scope ends successfully.

@@ -92,10 +92,14 @@ void completeTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state
                                   std::move(result));
     if (!merged.hasValue())
         return rt.fail(thread, merged.error());
-    auto output = applyFilterPath(rt, thread, state.outputPath, merged.value());
-    if (!output.hasValue())
-        return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), nextOf(state), std::move(assigned));
+    Json output = std::move(merged).value();
+    if (!state.outputPath.isAbsent()) { // absent: the merged value as it is, without a copy
+        auto selected = applyFilterPath(rt, thread, state.outputPath, output);
+        if (!selected.hasValue())
+            return rt.fail(thread, selected.error());
+        output = std::move(selected).value();
+    }
+    rt.exitState(thread, std::move(output), nextOf(state), std::move(assigned));
 }
 
 // Spec §3.2: Arguments (default $states.input), TimeoutSeconds and HeartbeatSeconds.
@@ -107,7 +111,8 @@ Eval<TaskRequest> buildRequestJsonata(ExecutionImpl &rt, Thread &thread,
     request.stateName = asl::common(*thread.state).name;
     request.resource = state.resource;
     request.retryCount = thread.retryCount;
-    request.context = thread.context();
+    // Built only if the handler reads it (it copies the execution input).
+    request.context = Lazy<Json>([&thread] { return thread.context(); });
     if (state.arguments) {
         auto payload = evalJsonata(rt, thread, *state.arguments, "Arguments", roots);
         if (!payload.hasValue())
@@ -133,30 +138,37 @@ Eval<TaskRequest> buildRequest(ExecutionImpl &rt, Thread &thread, const asl::Tas
 {
     if (isJsonata(rt, thread))
         return buildRequestJsonata(rt, thread, state);
-    auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
-    if (!effective.hasValue())
-        return unexpected(effective.error());
+    // Without InputPath (the common case) the raw input is read in place, not copied.
+    Json filtered;
+    const Json *effective = &thread.rawInput;
+    if (!state.inputPath.isAbsent()) {
+        auto value = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
+        if (!value.hasValue())
+            return unexpected(value.error());
+        filtered = std::move(value).value();
+        effective = &filtered;
+    }
     TaskRequest request;
     request.stateName = asl::common(*thread.state).name;
     request.resource = state.resource;
     request.retryCount = thread.retryCount;
-    request.context = thread.context();
+    // Built only if the handler reads it (it copies the execution input).
+    request.context = Lazy<Json>([&thread] { return thread.context(); });
     if (state.parameters) {
-        auto payload = evalTemplate(rt, thread, *state.parameters,
-                                    rootsOf(thread, effective.value()));
+        auto payload = evalTemplate(rt, thread, *state.parameters, rootsOf(thread, *effective));
         if (!payload.hasValue())
             return unexpected(payload.error());
         request.payload = std::move(payload).value();
     } else {
-        request.payload = effective.value();
+        request.payload = *effective;
     }
     auto timeout = resolveSeconds(rt, thread, state.timeoutSeconds, state.timeoutSecondsPath,
-                                  effective.value());
+                                  *effective);
     if (!timeout.hasValue())
         return unexpected(timeout.error());
     request.timeoutSeconds = timeout.value();
     auto heartbeat = resolveSeconds(rt, thread, state.heartbeatSeconds,
-                                    state.heartbeatSecondsPath, effective.value());
+                                    state.heartbeatSecondsPath, *effective);
     if (!heartbeat.hasValue())
         return unexpected(heartbeat.error());
     request.heartbeatSeconds = heartbeat.value();

@@ -2,6 +2,7 @@
 // The one interface through which a Task state reaches the outside world (ASL spec §11, §12).
 // A run chooses its handlers (mock config, local commands, ...); the engine sees only this.
 #include "core/common/Json.h"
+#include "core/common/Lazy.h"
 
 #include <cstdint>
 #include <memory>
@@ -18,7 +19,9 @@ struct TaskRequest
     std::optional<std::int64_t> timeoutSeconds;   // resolved TimeoutSeconds(Path), if any
     std::optional<std::int64_t> heartbeatSeconds; // resolved HeartbeatSeconds(Path), if any
     int retryCount = 0;       // retries already made in this state visit
-    Json context;             // the context object as the state sees it
+    // The context object as the state sees it (spec §2.5). Lazy: it holds a copy of the
+    // execution input and almost no handler reads it, so it is built on first read.
+    Lazy<Json> context;
 };
 
 // The result of one invocation: a value, or an error with optional name and cause.

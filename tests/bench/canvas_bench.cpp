@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QScrollBar>
 
 #include <cstdio>
 
@@ -77,6 +78,39 @@ std::string generate(int blocks)
     return Json{{"StartAt", "B0_Task"}, {"States", states}}.dump();
 }
 
+// Average time of one repaint after `change`, over `frames` frames.
+template <typename Change> double frameMs(stepwise::ui::CanvasView &view, int frames, Change change)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < frames; ++i) {
+        change(i);
+        view.viewport()->repaint();
+    }
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6 / frames;
+}
+
+void measurePanAndZoom(stepwise::ui::CanvasView &view)
+{
+    constexpr int Frames = 30;
+    auto pan = [&view](int i) {
+        QScrollBar *bar = view.horizontalScrollBar();
+        bar->setValue(bar->value() + (i % 10 < 5 ? 40 : -40));
+        view.verticalScrollBar()->setValue(view.verticalScrollBar()->value() + (i % 2 ? 15 : -15));
+    };
+    view.fitToView();
+    const double panFit = frameMs(view, Frames, pan);
+    view.resetZoom();
+    view.centerOn(view.scene()->itemsBoundingRect().center());
+    const double pan100 = frameMs(view, Frames, pan);
+    view.fitToView();
+    const double zoom =
+        frameMs(view, Frames, [&view](int i) { view.zoomBy(i < Frames / 2 ? 1.1 : 1 / 1.1); });
+    std::printf("pan frame, whole machine in view: %.1f ms\npan frame at 100%%: %.1f ms\n"
+                "zoom step frame: %.1f ms\n",
+                panFit, pan100, zoom);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -112,5 +146,6 @@ int main(int argc, char **argv)
                 static_cast<long long>(parseMs), static_cast<long long>(documentMs),
                 static_cast<long long>(showMs));
     std::printf("total (open, lay out, show): %lld ms\n", static_cast<long long>(total.elapsed()));
+    measurePanAndZoom(view);
     return 0;
 }

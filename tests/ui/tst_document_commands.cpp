@@ -2,7 +2,12 @@
 // brings the original back, and the undo text reads well.
 #include "core/asl/Parser.h"
 #include "core/asl/Serializer.h"
+#include "core/asl/EditsState.h"
+#include "ui/commands/EditStateCommand.h"
+#include "ui/commands/InsertStateCommand.h"
 #include "ui/commands/MoveStatesCommand.h"
+#include "ui/commands/PasteStatesCommand.h"
+#include "ui/commands/SetMachineFieldCommand.h"
 #include "ui/commands/RemoveStatesCommand.h"
 #include "ui/commands/RenameStateCommand.h"
 #include "ui/commands/ReplaceMachineCommand.h"
@@ -51,6 +56,23 @@ Snapshot snapshot(const Document &document)
 }
 
 using Factory = std::function<QUndoCommand *(Document *)>;
+
+asl::State stateFrom(const std::string &name, const char *json)
+{
+    auto state = asl::edits::stateFromJson(name, Json::parse(json));
+    if (!state)
+        qFatal("bad state fixture");
+    return std::move(state).value();
+}
+
+// The Work state with one field changed (an inspector commit).
+asl::State editedWork(Document *document, const char *key, Json value)
+{
+    const asl::State *work = asl::edits::findState(document->machine(), asl::StatePath{"/States/Work"});
+    Json json = asl::edits::stateToJson(*work);
+    json[key] = std::move(value);
+    return asl::edits::stateFromJson("Work", json).value();
+}
 
 } // namespace
 
@@ -113,6 +135,55 @@ private slots:
                                             {asl::edits::TransitionKind::Catch, 0}, "Done");
         }) << "Connect 'Work' to 'Done'"
                                    << "\"ErrorEquals\"";
+        QTest::newRow("end flow") << Factory([](Document *d) {
+            return new SetTransitionCommand(d, asl::StatePath{"/States/Work"},
+                                            {asl::edits::TransitionKind::Next, 0}, std::nullopt);
+        }) << "End the flow at 'Work'"
+                                  << "\"End\": true";
+        QTest::newRow("insert appended") << Factory([](Document *d) {
+            return new InsertStateCommand(d, "", stateFrom("Pass", R"({"Type": "Pass"})"),
+                                          std::nullopt, graph::Point{500, 60}, "Pass");
+        }) << "Insert Pass"
+                                         << "\"Pass\": {";
+        QTest::newRow("insert into edge") << Factory([](Document *d) {
+            return new InsertStateCommand(
+                d, "", stateFrom("Lambda Invoke", R"({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke"})"),
+                asl::edits::Link{"Work", {asl::edits::TransitionKind::Next, 0}, false},
+                std::nullopt, "Lambda Invoke");
+        }) << "Insert Lambda Invoke"
+                                          << "\"Next\": \"Lambda Invoke\"";
+        QTest::newRow("insert into branch") << Factory([](Document *d) {
+            return new InsertStateCommand(
+                d, "/States/Fan/Branches/0", stateFrom("Wait", R"({"Type": "Wait", "Seconds": 5})"),
+                asl::edits::Link{"B", {asl::edits::TransitionKind::Next, 0}, true}, std::nullopt,
+                "Wait");
+        }) << "Insert Wait"
+                                            << "\"Next\": \"Wait\"";
+        QTest::newRow("edit state") << Factory([](Document *d) {
+            return new EditStateCommand(d, asl::StatePath{"/States/Work"},
+                                        editedWork(d, "TimeoutSeconds", 30));
+        }) << "Change TimeoutSeconds of 'Work'"
+                                    << "\"TimeoutSeconds\": 30";
+        QTest::newRow("edit retry") << Factory([](Document *d) {
+            return new EditStateCommand(
+                d, asl::StatePath{"/States/Work"},
+                editedWork(d, "Retry", Json::parse(R"([{"ErrorEquals": ["States.ALL"], "MaxAttempts": 2}])")));
+        }) << "Change Retry of 'Work'"
+                                    << "\"MaxAttempts\": 2";
+        QTest::newRow("machine field") << Factory([](Document *d) {
+            return new SetMachineFieldCommand(d, "TimeoutSeconds", Json(60));
+        }) << "Change TimeoutSeconds"
+                                       << "\"TimeoutSeconds\": 60";
+        QTest::newRow("start at") << Factory([](Document *d) {
+            return new SetMachineFieldCommand(d, "StartAt", Json("Work"));
+        }) << "Change StartAt"
+                                  << "\"StartAt\": \"Work\"";
+        QTest::newRow("paste") << Factory([](Document *d) {
+            const Json states = Json::parse(R"({"Work": {"Type": "Pass", "Next": "Tail"},
+                                                "Tail": {"Type": "Succeed"}})");
+            return new PasteStatesCommand(d, "", states, "Paste 2 states");
+        }) << "Paste 2 states"
+                               << "\"Next\": \"Tail\"";
         QTest::newRow("replace") << Factory([](Document *d) {
             auto machine =
                 asl::parse(R"({"StartAt": "Only", "States": {"Only": {"Type": "Succeed"}}})");
@@ -180,6 +251,31 @@ private slots:
         QVERIFY(hasErrors(document->diagnostics()));
         document->undoStack()->undo();
         QVERIFY(!hasErrors(document->diagnostics()));
+    }
+
+    void insertedStatesAreNamedUniquelyAndPinned()
+    {
+        auto document = open();
+        auto *command = new InsertStateCommand(document.get(), "", stateFrom("A", R"({"Type": "Pass"})"),
+                                               std::nullopt, graph::Point{7, 9}, "Pass");
+        document->undoStack()->push(command);
+        // "A" is taken inside the Parallel branch: names are unique across the whole machine.
+        QCOMPARE(command->insertedPath().pointer, std::string("/States/A 2"));
+        QCOMPARE(document->layout().positions.at("/States/A 2"), (graph::Point{7, 9}));
+        QVERIFY(document->layout().pinned.contains("/States/A 2"));
+    }
+
+    void pasteRenamesClashesAndKeepsInternalLinks()
+    {
+        auto document = open();
+        const Json states = Json::parse(R"({"Work": {"Type": "Pass", "Next": "Done"},
+                                            "Done": {"Type": "Pass", "Next": "Elsewhere"}})");
+        auto *command = new PasteStatesCommand(document.get(), "", states, "Paste 2 states");
+        document->undoStack()->push(command);
+        QCOMPARE(command->pastedPaths().size(), std::size_t(2));
+        const Json json = asl::toJson(document->machine());
+        QCOMPARE(json["States"]["Work 2"]["Next"].get<std::string>(), std::string("Done 2"));
+        QVERIFY(json["States"]["Done 2"]["End"].get<bool>()); // dangling Next dropped
     }
 
     void saveWritesTheDefinitionAndTheSidecar()

@@ -6,6 +6,19 @@
 #include "ui/models/DiagnosticsModel.h"
 #include "ui/panels/DiagnosticsPanel.h"
 #include "ui/panels/StatesPanel.h"
+#include "ui/codeview/CodeView.h"
+#include "ui/commands/RenameStateCommand.h"
+#include "ui/files/Exports.h"
+#include "ui/files/RecentFiles.h"
+#include "ui/files/RecoveryController.h"
+
+#include <Qsci/qsciscintilla.h>
+
+#include <QDir>
+#include <QImage>
+#include <QStandardPaths>
+#include <QToolBar>
+#include <QUndoStack>
 
 #include <QAbstractItemModelTester>
 #include <QTableView>
@@ -18,6 +31,13 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // recovery files and settings stay in a sandbox
+        QDir(RecoveryStore::defaultDirectory()).removeRecursively();
+        RecentFiles::clear();
+    }
+
     void listsStatesOfTheExampleIncludingNestedOnes()
     {
         MainWindow window;
@@ -121,6 +141,177 @@ private slots:
     {
         MainWindow window;
         QVERIFY(window.openExample(QStringLiteral("order-processing")));
+    }
+    void newMachineIsOnePassStateUntitledAndClean()
+    {
+        MainWindow window;
+        window.newMachine();
+        QVERIFY(window.document()->hasMachine());
+        QCOMPARE(window.document()->machine().states.size(), std::size_t(1));
+        QVERIFY(window.document()->isClean());
+        QVERIFY(window.document()->diagnostics().empty());
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Untitled — ")));
+        QVERIFY(window.scene()->nodeItem("/States/Start"));
+    }
+
+    void titleShowsUnsavedChanges()
+    {
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral("order-processing")));
+        QVERIFY(!window.windowTitle().contains(QStringLiteral("•")));
+        window.document()->undoStack()->push(new RenameStateCommand(
+            window.document(), stepwise::asl::StatePath{"/States/ValidateOrder"}, "Check"));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("•")));
+        window.document()->undoStack()->undo();
+        QVERIFY(!window.windowTitle().contains(QStringLiteral("•")));
+    }
+
+    void toolbarHasTheMainActionsWithShortcutTooltips()
+    {
+        MainWindow window;
+        auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("MainToolBar"));
+        QVERIFY(toolBar);
+        QStringList tips;
+        for (QAction *action : toolBar->actions())
+            if (!action->isSeparator())
+                tips << action->toolTip();
+        QVERIFY(tips.size() >= 8);
+        QVERIFY(tips.contains(QStringLiteral("Save (%1)")
+                                  .arg(QKeySequence(QKeySequence::Save).toString(
+                                      QKeySequence::NativeText))));
+    }
+
+    void recentFilesRememberOpenedAndSavedFiles()
+    {
+        RecentFiles::clear();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("recent.asl.json"));
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral("order-processing")));
+        QVERIFY(RecentFiles::list().isEmpty()); // embedded examples are not files to reopen
+        QVERIFY(window.saveTo(path, true));
+        QCOMPARE(RecentFiles::list().value(0), QFileInfo(path).absoluteFilePath());
+        window.newMachine();
+        QVERIFY(window.openFile(path, true));
+        QCOMPARE(RecentFiles::list().size(), 1);
+    }
+
+    void exportsWriteDefinitionAndDiagramWithoutTouchingTheDocument()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral("order-processing")));
+        window.scene()->selectPointer("/States/ValidateOrder");
+        QString error;
+        const QString yaml = dir.filePath(QStringLiteral("out.asl.yaml"));
+        QVERIFY2(exportDefinition(*window.document(), yaml, DefinitionFormat::Yaml, error),
+                 qPrintable(error));
+        QFile yamlFile(yaml);
+        QVERIFY(yamlFile.open(QIODevice::ReadOnly));
+        QVERIFY(yamlFile.readAll().contains("StartAt: ValidateOrder"));
+        const QString png = dir.filePath(QStringLiteral("out.png"));
+        QVERIFY2(exportDiagram(*window.document(), png, error), qPrintable(error));
+        QVERIFY(QImage(png).width() > 400);
+        QVERIFY(exportDiagram(*window.document(), dir.filePath(QStringLiteral("out.svg")), error));
+        QVERIFY(window.document()->filePath().startsWith(QLatin1Char(':')));
+        QCOMPARE(window.scene()->selectedIds(), std::vector<std::string>{"/States/ValidateOrder"});
+    }
+
+    void problemActivationSelectsTheStateAndShowsTheFieldInCode()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.asl.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Gone"}, "B": {"Type": "Succeed"}}})");
+        file.close();
+        MainWindow window;
+        QVERIFY(window.openFile(path, true));
+        auto *panel = window.findChild<DiagnosticsPanel *>();
+        emit panel->locationActivated(QStringLiteral("/States/A/Next"));
+        QCOMPARE(window.scene()->selectedIds(), std::vector<std::string>{"/States/A"});
+        // The code view shows the definition pretty-printed, the field's line marked and shown.
+        const int line = window.codeView()->lineOfPointer("/States/A/Next");
+        QVERIFY(line > 0);
+        QVERIFY(window.codeView()->editor()->markersAtLine(line) & 1);
+        QVERIFY(window.codeView()->editor()->firstVisibleLine() <= line);
+    }
+
+    void brokenFileShowsItsTextInTheCodeView()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.asl.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\x7b \"StartAt\": "); // \x7b: an unbalanced brace would confuse moc
+        file.close();
+        MainWindow window;
+        QVERIFY(window.openFile(path, true));
+        QCOMPARE(window.codeView()->editor()->text(), QStringLiteral("\x7b \"StartAt\": "));
+    }
+
+    void cleanSaveRemovesTheRecoveryFile()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral("order-processing")));
+        window.document()->undoStack()->push(new RenameStateCommand(
+            window.document(), stepwise::asl::StatePath{"/States/ValidateOrder"}, "Check"));
+        QVERIFY(window.recovery()->writeNow());
+        QVERIFY(window.recovery()->store().hasFile());
+        QVERIFY(!window.recovery()->writeNow()); // nothing new to write
+        QVERIFY(window.saveTo(dir.filePath(QStringLiteral("saved.asl.json")), true));
+        QVERIFY(!window.recovery()->store().hasFile());
+    }
+
+    void crashedWindowsWorkIsOfferedBackAndRestored()
+    {
+        QDir(RecoveryStore::defaultDirectory()).removeRecursively();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("work.asl.json"));
+        {
+            MainWindow crashed;
+            QVERIFY(crashed.openExample(QStringLiteral("order-processing")));
+            QVERIFY(crashed.saveTo(path, true));
+            crashed.document()->undoStack()->push(new RenameStateCommand(
+                crashed.document(), stepwise::asl::StatePath{"/States/ValidateOrder"}, "Check"));
+            QVERIFY(crashed.recovery()->writeNow());
+            MainWindow alive; // a window still running does not see the other's live file
+            QVERIFY(alive.recovery()->orphans().empty());
+            // Leaving the scope without closeEvent is the crash: the file stays behind.
+        }
+        MainWindow next;
+        const auto orphans = next.recovery()->orphans();
+        QCOMPARE(orphans.size(), std::size_t(1));
+        QCOMPARE(orphans.front().originalPath, path);
+        QString error;
+        QVERIFY2(next.recovery()->restore(orphans.front(), error), qPrintable(error));
+        QVERIFY(next.document()->machine().find("Check"));
+        QVERIFY(!next.document()->machine().find("ValidateOrder"));
+        QCOMPARE(next.document()->filePath(), path);
+        QVERIFY(!next.document()->isClean());
+        QVERIFY(next.windowTitle().contains(QStringLiteral("•")));
+        QVERIFY(!QFile::exists(orphans.front().file));
+        QVERIFY(next.recovery()->store().hasFile()); // now kept by this window
+        MainWindow another;
+        QVERIFY(another.recovery()->orphans().empty());
+    }
+
+    void undoingBackToTheSavedStateLeavesNothingToRecover()
+    {
+        QDir(RecoveryStore::defaultDirectory()).removeRecursively();
+        {
+            MainWindow window;
+            window.newMachine();
+            window.document()->undoStack()->push(new RenameStateCommand(
+                window.document(), stepwise::asl::StatePath{"/States/Start"}, "Begin"));
+            QVERIFY(window.recovery()->writeNow());
+            window.document()->undoStack()->undo(); // back to clean: nothing to lose
+            QVERIFY(window.close());
+        }
+        MainWindow next;
+        QVERIFY(next.recovery()->orphans().empty());
     }
 };
 

@@ -1,24 +1,39 @@
 #include "ui/canvas/CanvasScene.h"
 
+#include "core/graph/AutoLayout.h"
 #include "core/graph/GraphDiff.h"
 #include "ui/canvas/ContainerItem.h"
 #include "ui/canvas/EdgeRouting.h"
 #include "ui/canvas/StateNodeItem.h"
 #include "ui/canvas/TransitionEdgeItem.h"
 
-#include <QGraphicsSceneMouseEvent>
-#include <QKeyEvent>
 #include <QPainter>
+#include <QTimer>
+
+#include <cmath>
 
 namespace stepwise::ui {
+namespace {
+constexpr qreal SceneMargin = 600; // room to pan past the diagram's edges
+constexpr int PulseIntervalMs = 50;
+} // namespace
 
 CanvasScene::CanvasScene(const CanvasStyle &style, QObject *parent)
-    : QGraphicsScene(parent), m_style(style)
+    : QGraphicsScene(parent), m_style(style), m_pulseTimer(new QTimer(this))
 {
     setItemIndexMethod(QGraphicsScene::NoIndex);
+    m_pulseTimer->setInterval(PulseIntervalMs);
+    connect(m_pulseTimer, &QTimer::timeout, this, &CanvasScene::pulse);
 }
 
 CanvasScene::~CanvasScene() = default;
+
+void CanvasScene::setStyle(const CanvasStyle &style)
+{
+    m_style = style; // items hold &m_style
+    update();
+    emit contentChanged();
+}
 
 void CanvasScene::setGridVisible(bool visible)
 {
@@ -29,9 +44,13 @@ void CanvasScene::setGridVisible(bool visible)
 void CanvasScene::sync(const graph::Graph &graph, const graph::Layout &layout)
 {
     applyDiff(graph);
-    place(layout);
-    const QRectF bounds = itemsBoundingRect();
-    setSceneRect(bounds.adjusted(-400, -400, 400, 400));
+    m_layout = layout;
+    std::erase_if(m_collapsed, [this](const std::string &id) {
+        const graph::NodeSpec *node = m_graph.node(id);
+        return !node || !node->isContainer;
+    });
+    relayout();
+    applyOverlay();
 }
 
 void CanvasScene::applyDiff(const graph::Graph &graph)
@@ -92,21 +111,91 @@ void CanvasScene::applyDiff(const graph::Graph &graph)
     m_graph = graph;
 }
 
-void CanvasScene::place(const graph::Layout &layout)
+// What is on screen: the document's layout, or — while containers are collapsed — a layout of
+// the graph without their insides, keeping the user's pinned positions.
+void CanvasScene::relayout()
 {
-    const auto containers = graph::containerGeometry(m_graph, layout);
-    for (const graph::NodeSpec &spec : m_graph.nodes) {
+    m_hidden.clear();
+    for (const std::string &id : m_collapsed)
+        if (auto children = m_children.find(id); children != m_children.end())
+            m_hidden.insert(children->second.begin(), children->second.end());
+    if (m_collapsed.empty()) {
+        m_shownLayout = m_layout;
+        place(m_graph, m_shownLayout);
+    } else {
+        graph::Graph shown;
+        for (const graph::NodeSpec &node : m_graph.nodes) {
+            if (m_hidden.contains(node.id))
+                continue;
+            shown.nodes.push_back(node);
+            if (m_collapsed.contains(node.id))
+                shown.nodes.back().branchCount = 0;
+        }
+        for (const graph::EdgeSpec &edge : m_graph.edges)
+            if (!m_hidden.contains(edge.from) && !m_hidden.contains(edge.to))
+                shown.edges.push_back(edge);
+        m_shownLayout = graph::autoLayout(shown, m_layout);
+        place(shown, m_shownLayout);
+    }
+    updateVisibility();
+    setSceneRect(
+        itemsBoundingRect().adjusted(-SceneMargin, -SceneMargin, SceneMargin, SceneMargin));
+    emit contentChanged();
+}
+
+void CanvasScene::place(const graph::Graph &shown, const graph::Layout &layout)
+{
+    const auto containers = graph::containerGeometry(shown, layout);
+    for (const graph::NodeSpec &spec : shown.nodes) {
         auto position = layout.positions.find(spec.id);
         const graph::Point at =
             position == layout.positions.end() ? graph::Point{} : position->second;
         QGraphicsItem *item = m_nodes.at(spec.id);
-        if (auto *container = qgraphicsitem_cast<ContainerItem *>(item))
+        if (auto *container = qgraphicsitem_cast<ContainerItem *>(item)) {
             container->setGeometry(containers.at(spec.id), at);
-        else
+            const auto children = m_children.find(spec.id);
+            int states = 0;
+            if (children != m_children.end())
+                states = static_cast<int>(children->second.size());
+            container->setCollapsed(m_collapsed.contains(spec.id), states);
+        } else {
             item->setPos(at.x, at.y);
+        }
     }
     for (const auto &[id, item] : m_edges)
-        routeEdge(item, &layout);
+        if (!m_hidden.contains(item->spec().from) && !m_hidden.contains(item->spec().to))
+            routeEdge(item, &layout);
+}
+
+void CanvasScene::updateVisibility()
+{
+    for (const auto &[id, item] : m_nodes) {
+        const bool shown = !m_hidden.contains(id);
+        if (!shown && item->isSelected())
+            item->setSelected(false);
+        item->setVisible(shown);
+    }
+    for (const auto &[id, item] : m_edges)
+        item->setVisible(!m_hidden.contains(item->spec().from) &&
+                         !m_hidden.contains(item->spec().to));
+}
+
+void CanvasScene::setCollapsed(const std::string &containerId, bool collapsed)
+{
+    const graph::NodeSpec *node = m_graph.node(containerId);
+    if (!node || !node->isContainer || isCollapsed(containerId) == collapsed)
+        return;
+    if (collapsed)
+        m_collapsed.insert(containerId);
+    else
+        m_collapsed.erase(containerId);
+    relayout();
+    emit collapsedChanged(containerId, collapsed);
+}
+
+bool CanvasScene::isCollapsed(const std::string &containerId) const
+{
+    return m_collapsed.contains(containerId);
 }
 
 void CanvasScene::routeEdge(TransitionEdgeItem *item, const graph::Layout *layout)
@@ -126,8 +215,8 @@ QRectF CanvasScene::sceneBox(const std::string &id) const
     if (it == m_nodes.end())
         return {};
     const QGraphicsItem *item = it->second;
-    if (item->type() == ContainerItem::Type)
-        return item->mapRectToScene(item->boundingRect().adjusted(3, 3, -3, -3));
+    if (const auto *container = qgraphicsitem_cast<const ContainerItem *>(item))
+        return item->mapRectToScene(container->boundingRect().adjusted(8, 8, -8, -9));
     const graph::NodeSpec &spec = static_cast<const StateNodeItem *>(item)->spec();
     const graph::Rect box = graph::nodeRect(spec, {item->pos().x(), item->pos().y()});
     return {box.x, box.y, box.width, box.height};
@@ -180,6 +269,9 @@ bool CanvasScene::selectPointer(const std::string &pointer)
     const std::string id = nodeIdForPointer(pointer);
     if (id.empty())
         return false;
+    for (const graph::NodeSpec *node = m_graph.node(id); node && !node->parent.empty();
+         node = m_graph.node(node->parent))
+        setCollapsed(node->parent, false); // a problem inside a collapsed container: open it
     clearSelection();
     m_nodes.at(id)->setSelected(true);
     return true;
@@ -208,6 +300,63 @@ void CanvasScene::setDiagnostics(const std::vector<Diagnostic> &diagnostics)
     }
 }
 
+void CanvasScene::setRunOverlay(const RunOverlay &overlay)
+{
+    m_overlay = overlay;
+    applyOverlay();
+}
+
+void CanvasScene::clearRunOverlay()
+{
+    setRunOverlay({});
+}
+
+// Not-run states dim only once something has run: breakpoints alone leave the canvas as is.
+void CanvasScene::applyOverlay()
+{
+    bool anyRun = false;
+    bool anyInProgress = false;
+    for (const auto &[id, state] : m_overlay.nodes) {
+        anyRun = anyRun || state.status != RunStatus::NotRun;
+        anyInProgress = anyInProgress || state.status == RunStatus::InProgress;
+    }
+    for (const auto &[id, item] : m_nodes) {
+        const auto found = m_overlay.nodes.find(id);
+        const NodeRunState state = found == m_overlay.nodes.end() ? NodeRunState{} : found->second;
+        const bool dimmed = anyRun && state.status == RunStatus::NotRun;
+        if (auto *node = qgraphicsitem_cast<StateNodeItem *>(item))
+            node->setRunState(state, dimmed && node->spec().kind == graph::NodeKind::State);
+        else if (auto *container = qgraphicsitem_cast<ContainerItem *>(item))
+            container->setRunState(state, dimmed);
+    }
+    for (const auto &[id, item] : m_edges) {
+        if (!m_overlay.takenEdges.contains(id)) {
+            item->setTaken(std::nullopt);
+            continue;
+        }
+        const auto source = m_overlay.nodes.find(item->spec().from);
+        const RunStatus status =
+            source == m_overlay.nodes.end() || source->second.status == RunStatus::NotRun
+                ? RunStatus::Succeeded // the Start marker
+                : source->second.status;
+        item->setTaken(CanvasStyle::runBorder(status));
+    }
+    emit contentChanged();
+    if (anyInProgress && !m_pulseTimer->isActive())
+        m_pulseTimer->start();
+    else if (!anyInProgress)
+        m_pulseTimer->stop();
+}
+
+void CanvasScene::pulse()
+{
+    m_pulsePhase = std::fmod(m_pulsePhase + PulseIntervalMs / 1600.0, 1.0);
+    for (const auto &[id, state] : m_overlay.nodes)
+        if (state.status == RunStatus::InProgress)
+            if (auto *node = qgraphicsitem_cast<StateNodeItem *>(nodeItem(id)))
+                node->setPulse(m_pulsePhase);
+}
+
 void CanvasScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
     painter->fillRect(rect, m_style.background);
@@ -223,88 +372,6 @@ void CanvasScene::drawBackground(QPainter *painter, const QRectF &rect)
         for (qreal y = std::floor(rect.top() / Step) * Step; y < rect.bottom(); y += Step)
             points.append(QPointF(x, y));
     painter->drawPoints(points.constData(), static_cast<int>(points.size()));
-}
-
-void CanvasScene::keyPressEvent(QKeyEvent *event)
-{
-    const std::vector<std::string> ids = selectedIds();
-    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && !ids.empty()) {
-        emit deleteRequested(ids);
-        event->accept();
-        return;
-    }
-    if (event->key() == Qt::Key_F2 && ids.size() == 1) {
-        emit renameRequested(ids.front());
-        event->accept();
-        return;
-    }
-    QGraphicsScene::keyPressEvent(event);
-}
-
-void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
-{
-    QGraphicsScene::mousePressEvent(event);
-    m_pressPositions.clear();
-    if (event->button() != Qt::LeftButton)
-        return;
-    for (const auto &[id, item] : m_nodes)
-        m_pressPositions.emplace(id, item->pos());
-}
-
-void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
-{
-    QGraphicsScene::mouseMoveEvent(event);
-    if (!m_pressPositions.empty() && (event->buttons() & Qt::LeftButton))
-        followDrag();
-}
-
-// While a drag is under way: what is inside a dragged container comes along, and the edges
-// of whatever moved follow as simple curves.
-void CanvasScene::followDrag()
-{
-    const std::map<std::string, graph::Point> moves = draggedMoves();
-    for (const auto &[id, to] : moves) {
-        QGraphicsItem *item = m_nodes.at(id);
-        if (item->pos() != QPointF(to.x, to.y))
-            item->setPos(to.x, to.y);
-    }
-    if (moves.empty())
-        return;
-    for (const auto &[id, item] : m_edges)
-        if (moves.contains(item->spec().from) || moves.contains(item->spec().to))
-            routeEdge(item, nullptr);
-}
-
-std::map<std::string, graph::Point> CanvasScene::draggedMoves() const
-{
-    std::map<std::string, graph::Point> moves;
-    for (const auto &[id, from] : m_pressPositions) {
-        auto item = m_nodes.find(id);
-        if (item == m_nodes.end() || item->second->pos() == from)
-            continue;
-        const QPointF delta = item->second->pos() - from;
-        moves[id] = {item->second->pos().x(), item->second->pos().y()};
-        auto children = m_children.find(id);
-        if (children == m_children.end())
-            continue;
-        for (const std::string &child : children->second) {
-            auto press = m_pressPositions.find(child);
-            if (press != m_pressPositions.end() && !m_nodes.at(child)->isSelected())
-                moves[child] = {press->second.x() + delta.x(), press->second.y() + delta.y()};
-        }
-    }
-    return moves;
-}
-
-void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
-{
-    QGraphicsScene::mouseReleaseEvent(event);
-    if (event->button() != Qt::LeftButton || m_pressPositions.empty())
-        return;
-    const std::map<std::string, graph::Point> moves = draggedMoves();
-    m_pressPositions.clear();
-    if (!moves.empty())
-        emit moveFinished(moves);
 }
 
 } // namespace stepwise::ui

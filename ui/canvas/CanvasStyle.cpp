@@ -52,6 +52,7 @@ CanvasStyle CanvasStyle::dark()
     s.branchFill = QColor(0x1B, 0x1E, 0x23);
     s.branchBorder = QColor(0x36, 0x3C, 0x45);
     s.marker = QColor(0xC9, 0xD1, 0xD9);
+    s.isDark = true;
     setFonts(s);
     return s;
 }
@@ -91,6 +92,36 @@ QString CanvasStyle::typeGlyph(asl::StateType type)
     // Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map (the StateType order).
     static const char16_t glyphs[] = {u'→', u'T', u'?', u'◷', u'✓', u'✕', u'‖', u'M'};
     return QString(QChar(glyphs[static_cast<int>(type)]));
+}
+
+QColor CanvasStyle::runBorder(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::InProgress:
+        return QColor(0x09, 0x72, 0xD3);
+    case RunStatus::Succeeded:
+        return QColor(0x03, 0x7F, 0x0C);
+    case RunStatus::Failed:
+        return QColor(0xD9, 0x15, 0x15);
+    case RunStatus::Caught:
+        return QColor(0xFF, 0x99, 0x00);
+    case RunStatus::Cancelled:
+        return QColor(0x5F, 0x6B, 0x7A);
+    case RunStatus::NotRun:
+        break;
+    }
+    return QColor(0x9A, 0xA3, 0xAE);
+}
+
+QColor CanvasStyle::runFill(RunStatus status) const
+{
+    if (status == RunStatus::NotRun)
+        return nodeFill;
+    const QColor border = runBorder(status);
+    const float mix = isDark ? 0.28f : 0.12f; // light tint on white, a deeper one on dark grey
+    return QColor::fromRgbF(nodeFill.redF() + (border.redF() - nodeFill.redF()) * mix,
+                            nodeFill.greenF() + (border.greenF() - nodeFill.greenF()) * mix,
+                            nodeFill.blueF() + (border.blueF() - nodeFill.blueF()) * mix);
 }
 
 } // namespace stepwise::ui

@@ -1,6 +1,7 @@
 #pragma once
 // The canvas's colours and fonts (VISUAL.md), light or dark. Injected into items; never global.
 #include "core/asl/States.h"
+#include "ui/canvas/RunOverlay.h"
 
 #include <QColor>
 #include <QFont>
@@ -27,6 +28,9 @@ struct CanvasStyle
     QColor marker;
     QColor errorBadge{0xC5, 0x22, 0x1F};
     QColor warningBadge{0xE0, 0x7B, 0x00};
+    QColor pausedOutline{0xF2, 0xC9, 0x4C}; // the state the debugger stands on
+    QColor breakpoint{0xD9, 0x15, 0x15};
+    bool isDark = false;
     QFont font;
     QFont smallFont;
     QFont labelFont;
@@ -39,6 +43,10 @@ struct CanvasStyle
     static QColor typeColor(asl::StateType type);
     // A one-character glyph for the type icon.
     static QString typeGlyph(asl::StateType type);
+    // Run overlay (VISUAL.md "Execution overlay"): the status border, and a fill tinted towards
+    // it that reads on this theme's node colour.
+    static QColor runBorder(RunStatus status);
+    QColor runFill(RunStatus status) const;
 };
 
 } // namespace stepwise::ui

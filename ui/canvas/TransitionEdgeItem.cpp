@@ -4,6 +4,7 @@
 #include <QLineF>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
 
 namespace stepwise::ui {
 namespace {
@@ -35,6 +36,23 @@ void TransitionEdgeItem::setRoute(const QPainterPath &path, QPointF tip,
     m_labelCenter = labelCenter.value_or(path.pointAtPercent(0.5));
 }
 
+void TransitionEdgeItem::setTaken(std::optional<QColor> colour)
+{
+    if (m_taken == colour)
+        return;
+    m_taken = colour;
+    setZValue(m_taken ? -0.5 : -1); // taken paths above the others where they cross
+    update();
+}
+
+void TransitionEdgeItem::setDropTarget(bool highlighted)
+{
+    if (m_dropTarget == highlighted)
+        return;
+    m_dropTarget = highlighted;
+    update();
+}
+
 QRectF TransitionEdgeItem::labelRect() const
 {
     if (m_spec.label.empty())
@@ -63,11 +81,12 @@ QPainterPath TransitionEdgeItem::shape() const
     return shape;
 }
 
-void TransitionEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void TransitionEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
-    const QColor colour = m_hovered ? m_style->accent : m_style->edge;
-    QPen pen(colour, m_hovered ? 2.5 : 1.5);
+    const bool emphasised = m_hovered || m_dropTarget;
+    QColor colour = emphasised ? m_style->accent : m_taken.value_or(m_style->edge);
+    QPen pen(colour, emphasised || m_taken ? 2.5 : 1.5);
     if (m_spec.isDashed())
         pen.setStyle(Qt::DashLine);
     painter->setPen(pen);
@@ -86,10 +105,11 @@ void TransitionEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     painter->setBrush(colour);
     painter->drawPolygon(QPolygonF({m_tip, back + normal, back - normal}));
 
-    if (m_spec.label.empty())
+    if (m_spec.label.empty() ||
+        option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35)
         return;
     const QRectF pill = labelRect();
-    painter->setPen(QPen(m_hovered ? m_style->accent : m_style->branchBorder, 1));
+    painter->setPen(QPen(emphasised ? m_style->accent : m_style->branchBorder, 1));
     painter->setBrush(m_style->background);
     painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
     painter->setPen(m_style->mutedText);

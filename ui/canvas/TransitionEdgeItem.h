@@ -1,6 +1,7 @@
 #pragma once
 // One transition (VISUAL.md "Edges"): a 1.5 px muted path with a small filled arrow head, its
-// label on a pill in the canvas colour, dashed for Catch. The scene gives it its path.
+// label on a pill in the canvas colour, dashed for Catch. The scene gives it its path and
+// tells it when it was taken by a run or is a drop target.
 #include "core/graph/Graph.h"
 #include "ui/canvas/CanvasStyle.h"
 
@@ -24,6 +25,11 @@ public:
     // `path` ends where the arrow head starts; the head points from there to `tip`.
     void setRoute(const QPainterPath &path, QPointF tip, std::optional<QPointF> labelCenter);
     QPainterPath path() const { return m_path; }
+    // Run overlay: an edge the execution took, drawn in its source's status colour at 2.5 px.
+    void setTaken(std::optional<QColor> colour);
+    bool isTaken() const { return m_taken.has_value(); }
+    // A palette item hovering over this edge would be inserted into it.
+    void setDropTarget(bool highlighted);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -42,6 +48,8 @@ private:
     QPointF m_tip;
     QPointF m_labelCenter;
     bool m_hovered = false;
+    bool m_dropTarget = false;
+    std::optional<QColor> m_taken;
 };
 
 } // namespace stepwise::ui

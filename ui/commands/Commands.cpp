@@ -76,7 +76,9 @@ SetTransitionCommand::SetTransitionCommand(Document *document, asl::StatePath fr
     setText(
         m_target
             ? tr("Connect %1 to '%2'").arg(quotedName(m_from), QString::fromStdString(*m_target))
-            : tr("Disconnect %1").arg(quotedName(m_from)));
+            : m_transition.kind == asl::edits::TransitionKind::Next
+                  ? tr("End the flow at %1").arg(quotedName(m_from))
+                  : tr("Disconnect %1").arg(quotedName(m_from)));
 }
 
 void SetTransitionCommand::redo()

@@ -1,5 +1,6 @@
 #include "ui/document/Document.h"
 
+#include "core/asl/EditsState.h"
 #include "core/asl/Serializer.h"
 #include "core/asl/Validator.h"
 #include "core/graph/AutoLayout.h"
@@ -94,6 +95,58 @@ Result<bool, std::string> Document::setTransition(const asl::StatePath &from,
 {
     Q_ASSERT(m_machine);
     auto set = asl::edits::setTransition(*m_machine, from, transition, target);
+    if (set)
+        machineEdited(m_layout);
+    return set;
+}
+
+Result<asl::StatePath, std::string>
+Document::insertState(const std::string &scopePointer, asl::State state,
+                      const std::optional<asl::edits::Link> &link,
+                      const std::optional<graph::Point> &pin)
+{
+    Q_ASSERT(m_machine);
+    asl::StateMachine edited = *m_machine;
+    auto inserted = asl::edits::insertState(edited, scopePointer, std::move(state), link);
+    if (!inserted)
+        return inserted;
+    m_machine = std::move(edited);
+    graph::Layout pins = m_layout;
+    if (pin) {
+        pins.positions[inserted->pointer] = *pin;
+        pins.pinned.insert(inserted->pointer);
+    }
+    machineEdited(std::move(pins));
+    return inserted;
+}
+
+Result<bool, std::string> Document::replaceState(const asl::StatePath &path, asl::State state)
+{
+    Q_ASSERT(m_machine);
+    auto replaced = asl::edits::replaceState(*m_machine, path, std::move(state));
+    if (replaced)
+        machineEdited(m_layout);
+    return replaced;
+}
+
+Result<std::vector<asl::StatePath>, std::string>
+Document::pasteStates(const std::string &scopePointer, const Json &states)
+{
+    Q_ASSERT(m_machine);
+    asl::StateMachine edited = *m_machine;
+    auto pasted = asl::edits::pasteStates(edited, scopePointer, states);
+    if (!pasted)
+        return pasted;
+    m_machine = std::move(edited);
+    machineEdited(m_layout);
+    return pasted;
+}
+
+Result<bool, std::string> Document::setMachineField(const std::string &key,
+                                                    const std::optional<Json> &value)
+{
+    Q_ASSERT(m_machine);
+    auto set = asl::edits::setMachineField(*m_machine, key, value);
     if (set)
         machineEdited(m_layout);
     return set;

@@ -2,6 +2,7 @@
 // The open state machine: the only writer of the ASL model and its layout. Commands call the
 // mutation API; everyone else reads through const accessors and listens to the signals.
 #include "core/asl/Edits.h"
+#include "core/asl/EditsInsert.h"
 #include "core/asl/StateMachine.h"
 #include "core/common/Diagnostic.h"
 #include "core/graph/Graph.h"
@@ -48,6 +49,20 @@ public:
     Result<bool, std::string> setTransition(const asl::StatePath &from,
                                             asl::edits::Transition transition,
                                             const std::optional<std::string> &target);
+    // Adds `state` to the machine at `scopePointer` (spliced into `link` when given), pinned at
+    // `pin` when given. Returns the new state's path (its name made unique).
+    Result<asl::StatePath, std::string> insertState(const std::string &scopePointer,
+                                                    asl::State state,
+                                                    const std::optional<asl::edits::Link> &link,
+                                                    const std::optional<graph::Point> &pin);
+    // Replaces one state by an edited version of itself (the inspector's commits).
+    Result<bool, std::string> replaceState(const asl::StatePath &path, asl::State state);
+    // Adds clipboard states ({name: state}) to the machine at `scopePointer`, renaming clashes.
+    Result<std::vector<asl::StatePath>, std::string> pasteStates(const std::string &scopePointer,
+                                                                 const Json &states);
+    // Sets (or with nullopt removes) one top-level field: StartAt, Comment, TimeoutSeconds, ...
+    Result<bool, std::string> setMachineField(const std::string &key,
+                                              const std::optional<Json> &value);
     void replaceMachine(asl::StateMachine machine);
     void moveStates(const std::map<std::string, graph::Point> &moves);
     // Puts back an earlier snapshot exactly (undo).

@@ -2,6 +2,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -16,7 +17,12 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_view);
 
-    m_view->setModel(m_model);
+    // Sortable by any column; the proxy hands the path role through to activation.
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(m_model);
+    m_view->setModel(sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // document order until the user picks a column
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(false);
@@ -25,10 +31,10 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
 
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
-        emit locationActivated(m_model->data(index, DiagnosticsModel::PathRole).toString());
+        emit locationActivated(index.data(DiagnosticsModel::PathRole).toString());
     });
     connect(m_view, &QTableView::clicked, this, [this](const QModelIndex &index) {
-        emit locationActivated(m_model->data(index, DiagnosticsModel::PathRole).toString());
+        emit locationActivated(index.data(DiagnosticsModel::PathRole).toString());
     });
 }
 

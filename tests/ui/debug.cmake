@@ -1,0 +1,17 @@
+# Debugger tests (ui/debug): the controller headless, the history model, the run store.
+stepwise_add_qtest(tst_debug_controller
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_controller.cpp
+            ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_support.h
+    LIBS stepwise::ui)
+stepwise_add_qtest(tst_history_model
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_history_model.cpp
+            ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_support.h
+    LIBS stepwise::ui)
+stepwise_add_qtest(tst_run_store
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_run_store.cpp
+            ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_support.h
+    LIBS stepwise::ui)
+stepwise_add_qtest(tst_debug_panels
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_panels.cpp
+            ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_support.h
+    LIBS stepwise::ui)

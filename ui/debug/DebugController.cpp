@@ -1,0 +1,489 @@
+// Run control in event-loop slices, breakpoints, time cursor and overlay (issue 5; ASL spec §9).
+#include "ui/debug/DebugController.h"
+
+#include "core/asl/Serializer.h"
+#include "core/graph/Graph.h"
+#include "ui/debug/RunStore.h"
+#include "ui/document/Document.h"
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+
+namespace stepwise::ui {
+namespace {
+
+constexpr qint64 SliceBudgetMs = 12; // keeps the event loop at ~60 Hz while running flat out
+
+Json parsedInput(const engine::HistoryEvent &event)
+{
+    if (!event.details.is_object() || !event.details.contains("input")
+        || !event.details["input"].is_string())
+        return nullptr;
+    return Json::parse(event.details["input"].get<std::string>(), nullptr, false);
+}
+
+// Depth of a scope: "" 0, "Par/0" 1, "Par/0/Map/3" 2.
+std::size_t scopeDepth(const std::string &scope)
+{
+    if (scope.empty())
+        return 0;
+    return static_cast<std::size_t>(std::count(scope.begin(), scope.end(), '/') + 1) / 2;
+}
+
+std::string errorName(const Json &details)
+{
+    if (details.is_object() && details.contains("error") && details["error"].is_string())
+        return details["error"].get<std::string>();
+    return {};
+}
+
+QString describeStatus(engine::ExecutionStatus status)
+{
+    return QString::fromLatin1(engine::statusName(status));
+}
+
+} // namespace
+
+DebugController::DebugController(Document *document, QObject *parent)
+    : QObject(parent), m_document(document)
+{
+    m_sliceTimer.setSingleShot(true);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &DebugController::runSlice);
+    connect(m_document, &Document::machineChanged, this, &DebugController::documentChanged);
+}
+
+DebugController::~DebugController() = default;
+
+const engine::ExecutionHistory *DebugController::history() const
+{
+    if (m_execution)
+        return &m_execution->history();
+    return m_replay ? &*m_replay : nullptr;
+}
+
+const asl::StateMachine *DebugController::runMachine() const
+{
+    return m_machine ? &*m_machine : nullptr;
+}
+
+void DebugController::setPhase(Phase phase)
+{
+    if (m_phase == phase)
+        return;
+    m_phase = phase;
+    emit phaseChanged(phase);
+}
+
+void DebugController::resetRunState()
+{
+    m_sliceTimer.stop();
+    m_execution.reset();
+    m_replay.reset();
+    m_goal = nullptr;
+    m_continuing = false;
+    m_pauseReason.clear();
+    m_cursor = -1;
+    m_absorbed = 0;
+    m_progress = {};
+    m_storedRunId = 0;
+    if (m_stale) {
+        m_stale = false;
+        emit staleChanged(false);
+    }
+}
+
+bool DebugController::createExecution()
+{
+    if (!m_document->hasMachine()) {
+        emit errorOccurred(tr("Open a state machine before starting a run."));
+        return false;
+    }
+    for (const Diagnostic &d : m_document->diagnostics())
+        if (d.severity == Severity::Error) {
+            emit errorOccurred(tr("The definition has errors; fix them first. %1 %2: %3")
+                                   .arg(QString::fromStdString(d.code),
+                                        QString::fromStdString(d.path),
+                                        QString::fromStdString(d.message)));
+            return false;
+        }
+    auto input = parseInput(m_config.inputText);
+    if (auto *error = std::get_if<QString>(&input)) {
+        emit errorOccurred(*error);
+        return false;
+    }
+    const QString name = machineNameFor(m_config, m_document->filePath());
+    auto handlers = buildHandlers(m_config, name);
+    if (auto *error = std::get_if<QString>(&handlers)) {
+        emit errorOccurred(*error);
+        return false;
+    }
+    resetRunState();
+    engine::ExecutionOptions options;
+    options.stateMachineName = name.toStdString();
+    options.clock = m_config.clock;
+    options.inputText = m_config.inputText.toStdString();
+    options.handlers = std::move(std::get<HandlerList>(handlers));
+    options.maxHistoryEvents = m_config.maxHistoryEvents;
+    options.startTimeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+    m_machine = m_document->machine();
+    m_locator = std::make_unique<NodeLocator>(graph::project(*m_machine));
+    m_overlayBuilder = std::make_unique<OverlayBuilder>(m_locator.get());
+    m_execution = std::make_unique<engine::Execution>(*m_machine,
+                                                      std::move(std::get<Json>(input)), options);
+    m_realTimer.invalidate();
+    if (m_store) {
+        StoredRun run;
+        run.name = QString::fromStdString(m_execution->executionArn()).section(u':', -1);
+        run.definitionPath = m_document->filePath();
+        run.definition = QString::fromStdString(asl::serialize(*m_machine));
+        run.input = m_config.inputText;
+        run.handlers = m_config.testCase.isEmpty()
+                           ? m_config.bindingsPath
+                           : QStringLiteral("%1 (%2)").arg(m_config.testCase, m_config.mockConfigPath);
+        run.status = QStringLiteral("RUNNING");
+        run.startedMs = options.startTimeMs;
+        auto id = m_store->beginRun(run);
+        if (id)
+            m_storedRunId = id.value();
+        else
+            emit errorOccurred(id.error());
+    }
+    emit runReset();
+    setPhase(Phase::Paused);
+    absorbNewEvents(); // ExecutionStarted, appended when the execution is created
+    emitOverlay();
+    return true;
+}
+
+bool DebugController::ensureRun()
+{
+    if (m_execution && !m_execution->isFinished())
+        return true;
+    if (m_phase == Phase::Running)
+        return true;
+    return createExecution();
+}
+
+bool DebugController::start()
+{
+    return createExecution() && continueRun();
+}
+
+bool DebugController::startPaused()
+{
+    return createExecution();
+}
+
+bool DebugController::restart()
+{
+    stop();
+    return start();
+}
+
+bool DebugController::stepEvent()
+{
+    return ensureRun() && runWith([](const engine::HistoryEvent &) { return true; });
+}
+
+bool DebugController::stepInto()
+{
+    return ensureRun() && runWith([](const engine::HistoryEvent &event) {
+               return event.type.ends_with("StateEntered") || event.type.ends_with("StateExited");
+           });
+}
+
+bool DebugController::stepOver()
+{
+    if (!ensureRun())
+        return false;
+    const engine::ExecutionHistory &events = m_execution->history();
+    std::size_t depth = 0;
+    for (auto it = events.events().rbegin(); it != events.events().rend(); ++it)
+        if (!it->stateName.empty()) {
+            depth = scopeDepth(it->scope);
+            break;
+        }
+    return runWith([depth](const engine::HistoryEvent &event) {
+        return event.type.ends_with("StateEntered") && scopeDepth(event.scope) <= depth;
+    });
+}
+
+bool DebugController::continueRun()
+{
+    if (!ensureRun())
+        return false;
+    m_continuing = true;
+    return runWith(nullptr);
+}
+
+bool DebugController::runWith(Goal goal)
+{
+    if (!m_execution || m_execution->isFinished()) {
+        emit errorOccurred(tr("The run has finished; start a new one."));
+        return false;
+    }
+    if (!goal)
+        m_continuing = true;
+    else
+        m_continuing = false;
+    m_goal = std::move(goal);
+    m_pauseReason.clear();
+    // Stepping shows the newest event again, so the cursor follows what the step appends.
+    if (m_absorbed > 0)
+        setCursor(static_cast<int>(m_absorbed) - 1);
+    setPhase(Phase::Running);
+    runSlice();
+    return true;
+}
+
+void DebugController::pause()
+{
+    if (m_phase != Phase::Running)
+        return;
+    m_sliceTimer.stop();
+    m_pauseReason = tr("Paused");
+    setPhase(Phase::Paused);
+    emit pausedAt(m_pauseReason);
+}
+
+void DebugController::stop()
+{
+    m_sliceTimer.stop();
+    if (m_execution && !m_execution->isFinished()) {
+        m_execution->abort();
+        absorbNewEvents();
+        finishIfDone();
+    }
+}
+
+void DebugController::setSpeed(int eventsPerSecond)
+{
+    m_speed = std::max(0, eventsPerSecond);
+}
+
+bool DebugController::atBreakpoint(const engine::HistoryEvent &event)
+{
+    if (m_breakpoints.breakOnError() && isStateErrorEvent(event.type)) {
+        m_pauseReason = tr("Error in %1: %2")
+                            .arg(QString::fromStdString(event.stateName),
+                                 QString::fromStdString(errorName(event.details)));
+        return true;
+    }
+    if (!event.type.ends_with("StateEntered"))
+        return false;
+    const std::string &id = m_locator->nodeId(event.scope, event.stateName);
+    if (id.empty() || !m_breakpoints.contains(id))
+        return false;
+    if (!m_breakpoints.shouldBreak(id, parsedInput(event)))
+        return false;
+    m_pauseReason = tr("Breakpoint at %1").arg(QString::fromStdString(event.stateName));
+    return true;
+}
+
+void DebugController::runSlice()
+{
+    if (m_phase != Phase::Running || !m_execution)
+        return;
+    // Paced Continue: a few events per tick; flat out: as many as fit in the slice budget.
+    const bool paced = m_continuing && m_speed > 0;
+    const int tickMs = paced ? std::max(16, 1000 / m_speed) : 0;
+    const std::size_t quota = paced ? static_cast<std::size_t>(std::max(1, m_speed * tickMs / 1000))
+                                    : std::numeric_limits<std::size_t>::max();
+    QElapsedTimer slice;
+    slice.start();
+    std::size_t count = 0;
+    bool hit = false;
+    bool reached = false;
+    m_execution->runUntil([&](const engine::HistoryEvent &event) {
+        ++count;
+        if (atBreakpoint(event))
+            return hit = true;
+        if (m_goal && m_goal(event))
+            return reached = true;
+        if (count >= quota)
+            return true;
+        return (count % 32) == 0 && slice.elapsed() > SliceBudgetMs;
+    });
+    m_progress.realElapsedMs += slice.elapsed();
+    absorbNewEvents();
+    if (m_execution->isFinished()) {
+        finishIfDone();
+        return;
+    }
+    if (hit || reached) {
+        if (reached)
+            m_pauseReason = tr("Stepped");
+        m_goal = nullptr;
+        setPhase(Phase::Paused);
+        emit pausedAt(m_pauseReason);
+        return;
+    }
+    m_sliceTimer.start(tickMs);
+}
+
+void DebugController::absorbNewEvents()
+{
+    const engine::ExecutionHistory &events = m_execution->history();
+    const std::size_t first = m_absorbed;
+    const std::size_t total = events.size();
+    if (first == total)
+        return;
+    for (std::size_t i = first; i < total; ++i) {
+        const engine::HistoryEvent &event = events.at(i);
+        if (event.type == "MapStateStarted" && event.details.is_object())
+            m_progress.mapIterationsTotal += event.details.value("length", std::size_t{0});
+        else if (event.type == "MapIterationSucceeded" || event.type == "MapIterationFailed"
+                 || event.type == "MapIterationAborted")
+            ++m_progress.mapIterationsDone;
+    }
+    m_progress.events = total;
+    m_progress.virtualElapsedMs = events.back().timestampMs - events.at(0).timestampMs;
+    if (m_store && m_storedRunId) {
+        if (auto error = m_store->appendEvents(m_storedRunId, events, first, total))
+            emit errorOccurred(*error);
+    }
+    m_absorbed = total;
+    const bool following = m_cursor == static_cast<int>(first) - 1;
+    emit eventsAppended(static_cast<int>(first), static_cast<int>(total) - 1);
+    emit progressChanged(m_progress);
+    if (following) {
+        m_cursor = static_cast<int>(total) - 1;
+        emit cursorChanged(m_cursor);
+        emitOverlay();
+    }
+}
+
+void DebugController::finishIfDone()
+{
+    if (!m_execution || !m_execution->isFinished())
+        return;
+    m_sliceTimer.stop();
+    m_goal = nullptr;
+    if (m_store && m_storedRunId)
+        m_store->finishRun(m_storedRunId, describeStatus(m_execution->status()),
+                           m_progress.virtualElapsedMs);
+    m_pauseReason = tr("Run %1").arg(describeStatus(m_execution->status()));
+    setPhase(Phase::Finished);
+    emit pausedAt(m_pauseReason);
+}
+
+void DebugController::openReplay(engine::ExecutionHistory history, qint64 storedRunId)
+{
+    resetRunState();
+    m_machine.reset();
+    if (m_document->hasMachine())
+        m_machine = m_document->machine();
+    m_locator = std::make_unique<NodeLocator>(m_machine ? graph::project(*m_machine)
+                                                        : graph::Graph{});
+    m_overlayBuilder = std::make_unique<OverlayBuilder>(m_locator.get());
+    m_replay = std::move(history);
+    m_storedRunId = storedRunId;
+    m_absorbed = m_replay->size();
+    m_progress.events = m_replay->size();
+    if (!m_replay->empty())
+        m_progress.virtualElapsedMs = m_replay->back().timestampMs - m_replay->at(0).timestampMs;
+    m_cursor = static_cast<int>(m_replay->size()) - 1;
+    emit runReset();
+    setPhase(Phase::Replay);
+    emit progressChanged(m_progress);
+    emit cursorChanged(m_cursor);
+    emitOverlay();
+}
+
+void DebugController::clearRun()
+{
+    resetRunState();
+    m_machine.reset();
+    m_locator.reset();
+    m_overlayBuilder.reset();
+    emit runReset();
+    setPhase(Phase::Idle);
+    emit overlayChanged(RunOverlay{});
+}
+
+void DebugController::toggleBreakpoint(const std::string &nodeId)
+{
+    m_breakpoints.toggle(nodeId);
+    emit breakpointsChanged();
+    emitOverlay();
+}
+
+void DebugController::setBreakpoint(const std::string &nodeId, bool on)
+{
+    m_breakpoints.set(nodeId, on);
+    emit breakpointsChanged();
+    emitOverlay();
+}
+
+std::optional<QString> DebugController::setBreakpointCondition(const std::string &nodeId,
+                                                               const BreakCondition &condition)
+{
+    auto error = m_breakpoints.setCondition(nodeId, condition);
+    if (!error) {
+        emit breakpointsChanged();
+        emitOverlay();
+    }
+    return error;
+}
+
+void DebugController::setBreakOnError(bool on)
+{
+    m_breakpoints.setBreakOnError(on);
+    emit breakpointsChanged();
+}
+
+void DebugController::setCursor(int index)
+{
+    const engine::ExecutionHistory *events = history();
+    if (!events || events->empty())
+        return;
+    index = std::clamp(index, 0, static_cast<int>(events->size()) - 1);
+    if (index == m_cursor)
+        return;
+    m_cursor = index;
+    emit cursorChanged(m_cursor);
+    emitOverlay();
+}
+
+void DebugController::stepBack()
+{
+    if (m_cursor > 0)
+        setCursor(m_cursor - 1);
+}
+
+bool DebugController::isFollowing() const
+{
+    const engine::ExecutionHistory *events = history();
+    return events && m_cursor == static_cast<int>(events->size()) - 1;
+}
+
+RunOverlay DebugController::overlay()
+{
+    const engine::ExecutionHistory *events = history();
+    if (!events || !m_overlayBuilder) {
+        RunOverlay out;
+        for (const std::string &id : m_breakpoints.ids())
+            out.nodes[id].breakpoint = true;
+        return out;
+    }
+    return m_overlayBuilder->overlayAt(*events, static_cast<std::size_t>(m_cursor + 1),
+                                       m_breakpoints.ids());
+}
+
+void DebugController::emitOverlay()
+{
+    emit overlayChanged(overlay());
+}
+
+void DebugController::documentChanged()
+{
+    if (!hasRun() || m_stale)
+        return;
+    m_stale = true;
+    emit staleChanged(true);
+}
+
+} // namespace stepwise::ui

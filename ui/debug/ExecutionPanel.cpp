@@ -1,0 +1,376 @@
+// Execution panel: run configuration, controls, progress and legend.
+#include "ui/debug/ExecutionPanel.h"
+
+#include "ui/debug/DebugController.h"
+#include "ui/debug/HistoryModel.h"
+#include "ui/debug/JsonView.h"
+#include "ui/debug/OverlayLegend.h"
+#include "ui/document/Document.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace stepwise::ui {
+namespace {
+
+QString settingsKey(const QString &filePath, const char *name)
+{
+    QString key = filePath;
+    key.replace(u'/', u'|');
+    return QStringLiteral("debugger/%1/%2").arg(key, QString::fromLatin1(name));
+}
+
+// `<dir>/<base>.<suffix>` beside the definition, when it exists (the examples ship them).
+QString sibling(const QString &definitionPath, const char *suffix)
+{
+    const QFileInfo info(definitionPath);
+    QString base = info.fileName();
+    for (const char *ext : {".asl.json", ".asl.yaml", ".json", ".yaml"})
+        if (base.endsWith(QLatin1String(ext))) {
+            base.chop(static_cast<int>(qstrlen(ext)));
+            break;
+        }
+    const QString candidate = info.absolutePath() + u'/' + base + QLatin1String(suffix);
+    return QFileInfo::exists(candidate) ? candidate : QString();
+}
+
+QPushButton *button(const QString &text, const QString &tip, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setToolTip(tip);
+    b->setAutoDefault(false);
+    return b;
+}
+
+} // namespace
+
+ExecutionPanel::ExecutionPanel(Document *document, DebugController *controller, QWidget *parent)
+    : QWidget(parent), m_document(document), m_controller(controller)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(buildControls());
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *inputBox = new QGroupBox(tr("Input"), split);
+    auto *inputLayout = new QVBoxLayout(inputBox);
+    m_input = new JsonView(inputBox);
+    m_input->setEditable(true);
+    m_input->setPlaceholderText(tr("The execution input, as JSON, e.g. {\"order\": {\"id\": 1}}"));
+    m_inputStatus = new QLabel(inputBox);
+    inputLayout->addWidget(m_input);
+    inputLayout->addWidget(m_inputStatus);
+    split->addWidget(inputBox);
+    split->addWidget(buildHandlers());
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    auto *footer = new QHBoxLayout;
+    m_progress = new QLabel(this);
+    m_progress->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    footer->addWidget(m_progress, 1);
+    footer->addWidget(new OverlayLegend(this));
+    layout->addLayout(footer);
+
+    connect(m_input, &QPlainTextEdit::textChanged, this, [this] {
+        validateInput();
+        if (!m_loading)
+            saveForFile();
+    });
+    connect(document, &Document::filePathChanged, this, &ExecutionPanel::loadForFile);
+    connect(controller, &DebugController::phaseChanged, this, &ExecutionPanel::updateControls);
+    connect(controller, &DebugController::runReset, this, &ExecutionPanel::updateControls);
+    connect(controller, &DebugController::cursorChanged, this, &ExecutionPanel::updateControls);
+    connect(controller, &DebugController::progressChanged, this, &ExecutionPanel::showProgress);
+    connect(controller, &DebugController::staleChanged, m_stale, &QLabel::setVisible);
+    connect(controller, &DebugController::pausedAt, m_status, &QLabel::setText);
+    connect(controller, &DebugController::errorOccurred, this, [this](const QString &message) {
+        m_status->setText(QStringLiteral("<span style='color:#D91515'>%1</span>")
+                              .arg(message.toHtmlEscaped()));
+    });
+    loadForFile();
+    updateControls();
+}
+
+QWidget *ExecutionPanel::buildControls()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_start = button(tr("Start"), tr("Start a new run and continue to the first breakpoint (F5)"), bar);
+    m_step = button(tr("Step"), tr("Run to the next state in this scope or an outer one (F10)"), bar);
+    m_stepInto = button(tr("Step into"), tr("Run to the next state entered or exited, inside a branch or iteration too (F11)"), bar);
+    m_stepEvent = button(tr("Step event"), tr("Run exactly one history event"), bar);
+    m_continue = button(tr("Continue"), tr("Run to the next breakpoint or the end (F5)"), bar);
+    m_pause = button(tr("Pause"), tr("Pause the run (F6)"), bar);
+    m_stop = button(tr("Stop"), tr("Stop the run as StopExecution does (Shift+F5)"), bar);
+    m_restart = button(tr("Restart"), tr("Stop and start again with the same settings"), bar);
+    m_back = button(tr("◀ Back"), tr("Move the time cursor one event back"), bar);
+    for (QPushButton *b : {m_start, m_step, m_stepInto, m_stepEvent, m_continue, m_pause, m_stop,
+                           m_restart, m_back})
+        row->addWidget(b);
+    m_start->setShortcut(QKeySequence(Qt::Key_F5));
+    m_step->setShortcut(QKeySequence(Qt::Key_F10));
+    m_stepInto->setShortcut(QKeySequence(Qt::Key_F11));
+    m_pause->setShortcut(QKeySequence(Qt::Key_F6));
+    m_stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    row->addSpacing(8);
+    row->addWidget(new QLabel(tr("Speed"), bar));
+    m_speed = new QComboBox(bar);
+    m_speed->setToolTip(tr("How fast Continue runs: history events per second"));
+    m_speed->addItem(tr("Max"), 0);
+    for (int speed : {1000, 100, 10, 2})
+        m_speed->addItem(tr("%1 events/s").arg(speed), speed);
+    row->addWidget(m_speed);
+    m_breakOnError = new QCheckBox(tr("Break on error"), bar);
+    m_breakOnError->setToolTip(tr("Pause whenever a state reports an error (retried or caught too)"));
+    row->addWidget(m_breakOnError);
+    m_stale = new QLabel(tr("<b style='color:#B35C00'>Stale:</b> the machine changed since this run"), bar);
+    m_stale->setVisible(false);
+    row->addWidget(m_stale);
+    m_status = new QLabel(bar);
+    row->addWidget(m_status, 1);
+
+    connect(m_start, &QPushButton::clicked, this, [this] { run(&DebugController::start); });
+    connect(m_step, &QPushButton::clicked, this, [this] { run(&DebugController::stepOver); });
+    connect(m_stepInto, &QPushButton::clicked, this, [this] { run(&DebugController::stepInto); });
+    connect(m_stepEvent, &QPushButton::clicked, this, [this] { run(&DebugController::stepEvent); });
+    connect(m_continue, &QPushButton::clicked, this, [this] { run(&DebugController::continueRun); });
+    connect(m_restart, &QPushButton::clicked, this, [this] { run(&DebugController::restart); });
+    connect(m_pause, &QPushButton::clicked, m_controller, &DebugController::pause);
+    connect(m_stop, &QPushButton::clicked, m_controller, &DebugController::stop);
+    connect(m_back, &QPushButton::clicked, m_controller, &DebugController::stepBack);
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this] { m_controller->setSpeed(m_speed->currentData().toInt()); });
+    connect(m_breakOnError, &QCheckBox::toggled, m_controller, &DebugController::setBreakOnError);
+    return bar;
+}
+
+QWidget *ExecutionPanel::buildHandlers()
+{
+    auto *box = new QGroupBox(tr("Task handlers and clock"), this);
+    auto *form = new QFormLayout(box);
+    auto pathRow = [&](QLineEdit *&edit, const QString &placeholder, auto choose) {
+        auto *row = new QHBoxLayout;
+        edit = new QLineEdit(box);
+        edit->setReadOnly(true);
+        edit->setPlaceholderText(placeholder);
+        auto *browse = new QPushButton(tr("Choose…"), box);
+        auto *clear = new QPushButton(tr("Clear"), box);
+        row->addWidget(edit, 1);
+        row->addWidget(browse);
+        row->addWidget(clear);
+        connect(browse, &QPushButton::clicked, this, choose);
+        QLineEdit *target = edit;
+        connect(clear, &QPushButton::clicked, this, [this, target] {
+            target->clear();
+            refreshTestCases();
+            refreshPrograms();
+            saveForFile();
+        });
+        return row;
+    };
+    form->addRow(tr("Mock config"), pathRow(m_mockPath, tr("none: Step Functions Local MockConfigFile.json"),
+                                            &ExecutionPanel::chooseMockConfig));
+    m_testCase = new QComboBox(box);
+    m_testCase->setToolTip(tr("The mock config's test case this run uses"));
+    form->addRow(tr("Test case"), m_testCase);
+    form->addRow(tr("Bindings"), pathRow(m_bindingsPath, tr("none: local programs answering Tasks"),
+                                         &ExecutionPanel::chooseBindings));
+    m_programs = new QLabel(box);
+    m_programs->setWordWrap(true);
+    m_programs->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Programs"), m_programs);
+    m_clock = new QComboBox(box);
+    m_clock->addItem(tr("Virtual: waits and retry intervals take no time"), 0);
+    m_clock->addItem(tr("Real: waits really wait"), 1);
+    form->addRow(tr("Clock"), m_clock);
+    connect(m_testCase, &QComboBox::currentTextChanged, this, [this] {
+        if (!m_loading)
+            saveForFile();
+    });
+    connect(m_clock, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_loading)
+            saveForFile();
+    });
+    return box;
+}
+
+void ExecutionPanel::loadForFile()
+{
+    m_loading = true;
+    const QString file = m_document->filePath();
+    QSettings settings;
+    QString input = settings.value(settingsKey(file, "input")).toString();
+    QString mock = settings.value(settingsKey(file, "mockConfig"), sibling(file, ".mockconfig.json")).toString();
+    QString bindings = settings.value(settingsKey(file, "bindings")).toString();
+    if (input.isEmpty()) {
+        const QString example = sibling(file, ".input.json");
+        QFile f(example);
+        input = !example.isEmpty() && f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll())
+                                                                : QStringLiteral("{}");
+    }
+    m_input->setPlainText(input);
+    m_mockPath->setText(mock);
+    m_bindingsPath->setText(bindings);
+    refreshTestCases();
+    const QString testCase = settings.value(settingsKey(file, "testCase")).toString();
+    if (!testCase.isEmpty())
+        m_testCase->setCurrentText(testCase);
+    m_clock->setCurrentIndex(settings.value(settingsKey(file, "clock"), 0).toInt());
+    refreshPrograms();
+    m_loading = false;
+    validateInput();
+}
+
+void ExecutionPanel::saveForFile() const
+{
+    const QString file = m_document->filePath();
+    if (file.isEmpty())
+        return;
+    QSettings settings;
+    settings.setValue(settingsKey(file, "input"), m_input->toPlainText());
+    settings.setValue(settingsKey(file, "mockConfig"), m_mockPath->text());
+    settings.setValue(settingsKey(file, "testCase"), m_testCase->currentText());
+    settings.setValue(settingsKey(file, "bindings"), m_bindingsPath->text());
+    settings.setValue(settingsKey(file, "clock"), m_clock->currentIndex());
+}
+
+void ExecutionPanel::validateInput()
+{
+    auto parsed = parseInput(m_input->toPlainText());
+    if (auto *error = std::get_if<QString>(&parsed))
+        m_inputStatus->setText(QStringLiteral("<span style='color:#D91515'>%1</span>")
+                                   .arg(error->toHtmlEscaped()));
+    else
+        m_inputStatus->setText(QStringLiteral("<span style='color:#037F0C'>✓</span> %1")
+                                   .arg(tr("Valid JSON")));
+}
+
+void ExecutionPanel::chooseMockConfig()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Mock config"), m_mockPath->text(),
+                                                      tr("JSON (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_mockPath->setText(path);
+    refreshTestCases();
+    saveForFile();
+}
+
+void ExecutionPanel::chooseBindings()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Bindings"), m_bindingsPath->text(),
+                                                      tr("JSON (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_bindingsPath->setText(path);
+    refreshPrograms();
+    saveForFile();
+}
+
+void ExecutionPanel::refreshTestCases()
+{
+    m_testCase->clear();
+    const QString path = m_mockPath->text();
+    m_testCase->setEnabled(!path.isEmpty());
+    if (path.isEmpty())
+        return;
+    RunConfig probe;
+    auto names = mockTestCases(path, machineNameFor(probe, m_document->filePath()));
+    if (auto *error = std::get_if<QString>(&names)) {
+        m_testCase->setToolTip(*error);
+        m_status->setText(QStringLiteral("<span style='color:#D91515'>%1</span>").arg(error->toHtmlEscaped()));
+        return;
+    }
+    m_testCase->addItems(std::get<QStringList>(names));
+}
+
+void ExecutionPanel::refreshPrograms()
+{
+    const QString path = m_bindingsPath->text();
+    if (path.isEmpty()) {
+        m_programs->setText(tr("<i>No bindings: no program will be started.</i>"));
+        return;
+    }
+    auto programs = boundPrograms(path);
+    if (auto *error = std::get_if<QString>(&programs)) {
+        m_programs->setText(QStringLiteral("<span style='color:#D91515'>%1</span>").arg(error->toHtmlEscaped()));
+        return;
+    }
+    QStringList lines;
+    for (const QString &line : std::get<QStringList>(programs))
+        lines << line.toHtmlEscaped();
+    m_programs->setText(tr("A run may start:") + QStringLiteral("<br><tt>") + lines.join(QStringLiteral("<br>"))
+                        + QStringLiteral("</tt>"));
+}
+
+bool ExecutionPanel::applyConfig()
+{
+    RunConfig config = m_controller->runConfig();
+    config.inputText = m_input->toPlainText();
+    config.mockConfigPath = m_mockPath->text();
+    config.testCase = m_testCase->currentText();
+    config.bindingsPath = m_bindingsPath->text();
+    config.clock = m_clock->currentIndex() == 1 ? engine::ClockMode::Real : engine::ClockMode::Virtual;
+    m_controller->setRunConfig(config);
+    return true;
+}
+
+void ExecutionPanel::run(bool (DebugController::*action)())
+{
+    const bool fresh = action == &DebugController::start || action == &DebugController::restart
+                       || !m_controller->execution() || m_controller->execution()->isFinished();
+    if (fresh)
+        applyConfig();
+    (m_controller->*action)();
+    updateControls();
+}
+
+void ExecutionPanel::updateControls()
+{
+    using Phase = DebugController::Phase;
+    const Phase phase = m_controller->phase();
+    const bool running = phase == Phase::Running;
+    const bool live = m_controller->execution() && !m_controller->execution()->isFinished();
+    m_start->setEnabled(!running);
+    for (QPushButton *b : {m_step, m_stepInto, m_stepEvent})
+        b->setEnabled(!running);
+    m_continue->setEnabled(!running);
+    m_pause->setEnabled(running);
+    m_stop->setEnabled(live);
+    m_restart->setEnabled(m_controller->execution() != nullptr);
+    m_back->setEnabled(m_controller->cursor() > 0);
+    m_stale->setVisible(m_controller->isStale());
+    if (running)
+        m_status->setText(tr("Running…"));
+}
+
+void ExecutionPanel::showProgress(const RunProgress &progress)
+{
+    const QLocale locale;
+    QString text = tr("%1 events").arg(locale.toString(static_cast<qulonglong>(progress.events)));
+    if (progress.mapIterationsTotal > 0)
+        text += tr(" · Map iterations %1 of %2")
+                    .arg(locale.toString(static_cast<qulonglong>(progress.mapIterationsDone)),
+                         locale.toString(static_cast<qulonglong>(progress.mapIterationsTotal)));
+    text += tr(" · virtual %1 · real %2")
+                .arg(formatElapsed(progress.virtualElapsedMs), formatElapsed(progress.realElapsedMs));
+    m_progress->setText(text);
+}
+
+} // namespace stepwise::ui

@@ -1,0 +1,65 @@
+#pragma once
+// The Execution panel (issue 5, Running): the input (a JSON editor with validation, remembered
+// per file), the task handlers for the run (mock-config test case and/or bindings file, with the
+// programs a run may start listed before it starts), the clock, the run controls with a speed
+// for Continue, break on error, progress, and the legend of the overlay colours.
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+class QPushButton;
+
+namespace stepwise::ui {
+
+class DebugController;
+class Document;
+class JsonView;
+struct RunProgress;
+
+class ExecutionPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    ExecutionPanel(Document *document, DebugController *controller, QWidget *parent = nullptr);
+
+    // Pushes the panel's settings (input, handlers, clock) into the controller; false (with the
+    // problem shown in the panel) when the input is not JSON.
+    bool applyConfig();
+
+private:
+    QWidget *buildHandlers();
+    QWidget *buildControls();
+    void loadForFile();
+    void saveForFile() const;
+    void validateInput();
+    void chooseMockConfig();
+    void chooseBindings();
+    void refreshTestCases();
+    void refreshPrograms();
+    void updateControls();
+    void showProgress(const RunProgress &progress);
+    void run(bool (DebugController::*action)());
+
+    Document *m_document;
+    DebugController *m_controller;
+    JsonView *m_input;
+    QLabel *m_inputStatus;
+    QLineEdit *m_mockPath;
+    QComboBox *m_testCase;
+    QLineEdit *m_bindingsPath;
+    QLabel *m_programs;
+    QComboBox *m_clock;
+    QComboBox *m_speed;
+    QCheckBox *m_breakOnError;
+    QLabel *m_status;
+    QLabel *m_progress;
+    QLabel *m_stale;
+    QPushButton *m_start, *m_step, *m_stepEvent, *m_stepInto, *m_continue, *m_pause, *m_stop,
+        *m_restart, *m_back;
+    bool m_loading = false;
+};
+
+} // namespace stepwise::ui

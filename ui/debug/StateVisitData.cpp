@@ -1,0 +1,284 @@
+// Per-visit data flow (ASL spec §2.1 pipeline, §6 Choice rules, §10.3 inspection stages).
+#include "ui/debug/StateVisitData.h"
+
+#include "core/asl/Edits.h"
+#include "core/engine/ChoiceEvaluator.h"
+#include "core/graph/Graph.h"
+#include "core/jsonpath/Path.h"
+#include "ui/debug/NodeLocator.h"
+#include "ui/debug/OverlayBuilder.h"
+
+namespace stepwise::ui {
+namespace {
+
+std::optional<Json> jsonText(const Json &details, const char *key)
+{
+    if (!details.is_object() || !details.contains(key) || !details[key].is_string())
+        return std::nullopt;
+    Json value = Json::parse(details[key].get<std::string>(), nullptr, false);
+    if (value.is_discarded())
+        return std::nullopt;
+    return value;
+}
+
+std::string member(const Json &details, const char *key)
+{
+    if (details.is_object() && details.contains(key) && details[key].is_string())
+        return details[key].get<std::string>();
+    return {};
+}
+
+std::optional<Json> readInputPath(const std::string &text, const Json &input)
+{
+    auto path = jsonpath::Path::parse(text);
+    if (!path || path.value().root() != jsonpath::Path::Root::Input)
+        return std::nullopt; // `$$` and `$var` roots are not in the history
+    auto value = path.value().evaluate(input);
+    if (!value)
+        return std::nullopt;
+    return value.value();
+}
+
+// A payload template (spec §2.4) whose `.$` values are plain input paths; intrinsic functions,
+// `$$` and variables are the engine's business, so such a template is reported as not derivable.
+std::optional<Json> evalTemplate(const Json &payload, const Json &input)
+{
+    if (payload.is_array()) {
+        Json out = Json::array();
+        for (const Json &item : payload) {
+            auto value = evalTemplate(item, input);
+            if (!value)
+                return std::nullopt;
+            out.push_back(std::move(*value));
+        }
+        return out;
+    }
+    if (!payload.is_object())
+        return payload;
+    Json out = Json::object();
+    for (auto it = payload.begin(); it != payload.end(); ++it) {
+        const std::string &key = it.key();
+        if (key.ends_with(".$")) {
+            if (!it.value().is_string())
+                return std::nullopt;
+            auto value = readInputPath(it.value().get<std::string>(), input);
+            if (!value)
+                return std::nullopt;
+            out[key.substr(0, key.size() - 2)] = std::move(*value);
+        } else {
+            auto value = evalTemplate(it.value(), input);
+            if (!value)
+                return std::nullopt;
+            out[key] = std::move(*value);
+        }
+    }
+    return out;
+}
+
+std::optional<Json> applyFilter(const asl::PathField &field, const std::optional<Json> &value)
+{
+    if (!value)
+        return std::nullopt;
+    if (field.isAbsent())
+        return value;
+    if (field.isNull())
+        return Json::object();
+    return readInputPath(field.text, *value);
+}
+
+std::optional<Json> applyResultPath(const asl::PathField &field, const std::optional<Json> &raw,
+                                    const std::optional<Json> &result)
+{
+    if (!raw || !result)
+        return std::nullopt;
+    if (field.isAbsent())
+        return result;
+    if (field.isNull())
+        return raw;
+    auto path = jsonpath::Path::parse(field.text);
+    if (!path)
+        return std::nullopt;
+    auto assigned = jsonpath::assign(*raw, path.value(), *result);
+    if (!assigned)
+        return std::nullopt;
+    return assigned.value();
+}
+
+// The events of the visit entered at `entered`, up to `cursor`, in its thread (scope + name).
+struct VisitEvents
+{
+    const engine::HistoryEvent *entered = nullptr;
+    std::optional<Json> parameters, result, output, assigned;
+    QString error, cause;
+    int retries = 0;
+    bool exited = false;
+};
+
+VisitEvents collect(const engine::ExecutionHistory &history, std::size_t entered, std::size_t cursor)
+{
+    VisitEvents out;
+    out.entered = &history.at(entered);
+    bool failedAttempt = false;
+    for (std::size_t i = entered + 1; i <= cursor && i < history.size(); ++i) {
+        const engine::HistoryEvent &e = history.at(i);
+        if (e.stateName != out.entered->stateName || e.scope != out.entered->scope)
+            continue;
+        if (e.type.ends_with("StateEntered"))
+            break; // the next visit of the same state
+        if (e.type == "TaskScheduled")
+            out.parameters = jsonText(e.details, "parameters");
+        else if (e.type == "LambdaFunctionScheduled" || e.type == "ActivityScheduled")
+            out.parameters = jsonText(e.details, "input");
+        if ((e.type.ends_with("Scheduled") || e.type == "ParallelStateStarted") && failedAttempt) {
+            ++out.retries;
+            failedAttempt = false;
+        }
+        if (e.type == "TaskSucceeded" || e.type == "LambdaFunctionSucceeded"
+            || e.type == "ActivitySucceeded")
+            out.result = jsonText(e.details, "output");
+        if (isStateErrorEvent(e.type)) {
+            failedAttempt = true;
+            out.error = QString::fromStdString(member(e.details, "error"));
+            out.cause = QString::fromStdString(member(e.details, "cause"));
+        }
+        if (e.type.ends_with("StateExited")) {
+            out.exited = true;
+            out.output = jsonText(e.details, "output");
+            if (e.details.is_object() && e.details.contains("assignedVariables"))
+                out.assigned = e.details["assignedVariables"];
+        }
+    }
+    return out;
+}
+
+void addChoiceRules(VisitData &data, const asl::ChoiceState &choice, const Json &input)
+{
+    data.defaultNext = QString::fromStdString(choice.defaultNext.value_or(""));
+    if (!choice.choices)
+        return;
+    const engine::ChoiceResolver resolve = [&](const std::string &text) -> Result<Json, std::string> {
+        auto value = readInputPath(text, input);
+        if (!value)
+            return unexpected("Invalid path '" + text + "'");
+        return *value;
+    };
+    for (const asl::ChoiceRule &rule : *choice.choices) {
+        ChoiceRuleResult row;
+        row.condition = QString::fromStdString(graph::conditionText(rule));
+        row.next = QString::fromStdString(rule.next.value_or(""));
+        if (rule.variable)
+            row.value = readInputPath(*rule.variable, input);
+        if (rule.condition) {
+            row.error = QStringLiteral("JSONata condition: see the state's output");
+        } else {
+            auto matched = engine::evaluateChoiceRule(rule, resolve);
+            if (matched)
+                row.matched = matched.value();
+            else
+                row.error = QString::fromStdString(matched.error());
+        }
+        data.rules.push_back(std::move(row));
+    }
+}
+
+const asl::State *stateOf(const engine::HistoryEvent &event, const asl::StateMachine *machine,
+                          const NodeLocator *locator)
+{
+    if (!machine || !locator)
+        return nullptr;
+    const std::string &id = locator->nodeId(event.scope, event.stateName);
+    return id.empty() ? nullptr : asl::edits::findState(*machine, asl::StatePath{id});
+}
+
+void addStages(VisitData &data, const VisitEvents &v, const asl::State *state)
+{
+    const std::optional<Json> input = jsonText(v.entered->details, "input");
+    const QString unknown = QObject::tr("not derivable from the history");
+    data.stages.push_back({QObject::tr("Input"), input, {}});
+    const asl::StateCommon *common = state ? &asl::common(*state) : nullptr;
+    const std::optional<Json> afterInput =
+        common ? applyFilter(common->inputPath, input) : std::nullopt;
+    data.stages.push_back({QObject::tr("After InputPath"), afterInput, afterInput ? QString() : unknown});
+
+    std::optional<Json> params = v.parameters, selectorTemplate, result = v.result;
+    const asl::PathField *resultPath = nullptr;
+    if (const auto *task = state ? std::get_if<asl::TaskState>(state) : nullptr) {
+        selectorTemplate = task->resultSelector;
+        resultPath = &task->resultPath;
+    } else if (const auto *pass = state ? std::get_if<asl::PassState>(state) : nullptr) {
+        params = pass->parameters && afterInput ? evalTemplate(*pass->parameters, *afterInput)
+                                                : afterInput;
+        result = pass->result ? std::optional<Json>(*pass->result) : params;
+        resultPath = &pass->resultPath;
+    }
+    const bool hasParameters = state && (std::holds_alternative<asl::TaskState>(*state)
+                                          || std::holds_alternative<asl::PassState>(*state));
+    if (hasParameters) {
+        data.stages.push_back({QObject::tr("After Parameters"), params,
+                               params ? QString() : (v.exited ? unknown : QObject::tr("not yet"))});
+        data.stages.push_back({QObject::tr("Result"), result,
+                               result ? QString() : (v.exited || !v.error.isEmpty()
+                                                         ? QObject::tr("none") : QObject::tr("not yet"))});
+        std::optional<Json> selected = result;
+        if (selectorTemplate && result)
+            selected = evalTemplate(*selectorTemplate, *result);
+        data.stages.push_back({QObject::tr("After ResultSelector"), selected,
+                               selected ? QString() : unknown});
+        if (resultPath)
+            data.stages.push_back({QObject::tr("After ResultPath"),
+                                   applyResultPath(*resultPath, input, selected), {}});
+    }
+    data.stages.push_back({QObject::tr("Output"), v.output,
+                           v.output ? QString() : QObject::tr("not yet")});
+}
+
+// The index of the Entered event of the visit the event at `cursor` belongs to.
+std::optional<std::size_t> enteredIndexFor(const engine::ExecutionHistory &history, std::size_t cursor)
+{
+    std::size_t anchor = cursor;
+    while (history.at(anchor).stateName.empty()) {
+        if (anchor == 0)
+            return std::nullopt;
+        --anchor;
+    }
+    const engine::HistoryEvent &at = history.at(anchor);
+    for (std::size_t i = anchor + 1; i-- > 0;) {
+        const engine::HistoryEvent &e = history.at(i);
+        if (e.type.ends_with("StateEntered") && e.stateName == at.stateName && e.scope == at.scope)
+            return i;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cursor,
+                                 const asl::StateMachine *machine, const NodeLocator *locator)
+{
+    if (cursor < 0 || static_cast<std::size_t>(cursor) >= history.size())
+        return std::nullopt;
+    const auto entered = enteredIndexFor(history, static_cast<std::size_t>(cursor));
+    if (!entered)
+        return std::nullopt;
+    const VisitEvents v = collect(history, *entered, static_cast<std::size_t>(cursor));
+    VisitData data;
+    data.stateName = QString::fromStdString(v.entered->stateName);
+    data.scope = QString::fromStdString(v.entered->scope);
+    data.type = QString::fromStdString(v.entered->type.substr(0, v.entered->type.size() - 12));
+    data.enteredIndex = static_cast<int>(*entered);
+    data.retries = v.retries;
+    data.finished = v.exited;
+    data.assignedVariables = v.assigned;
+    data.error = v.error;
+    data.cause = v.cause;
+    const asl::State *state = stateOf(*v.entered, machine, locator);
+    addStages(data, v, state);
+    if (const auto *choice = state ? std::get_if<asl::ChoiceState>(state) : nullptr) {
+        const std::optional<Json> &afterInput = data.stages[1].value;
+        if (afterInput)
+            addChoiceRules(data, *choice, *afterInput);
+    }
+    return data;
+}
+
+} // namespace stepwise::ui

@@ -1,0 +1,60 @@
+#include "ui/files/Exports.h"
+
+#include "core/asl/Parser.h"
+#include "core/asl/Serializer.h"
+#include "ui/canvas/CanvasRender.h"
+#include "ui/canvas/CanvasScene.h"
+#include "ui/document/Document.h"
+
+#include <QSaveFile>
+
+namespace stepwise::ui {
+
+asl::StateMachine newStateMachine()
+{
+    auto machine = asl::parse(R"({
+  "Comment": "A new state machine",
+  "StartAt": "Start",
+  "States": {
+    "Start": {
+      "Type": "Pass",
+      "End": true
+    }
+  }
+})");
+    Q_ASSERT(machine.hasValue());
+    return std::move(machine).value();
+}
+
+bool exportDefinition(const Document &document, const QString &path, DefinitionFormat format,
+                      QString &error)
+{
+    if (!document.hasMachine()) {
+        error = QObject::tr("There is no state machine to export");
+        return false;
+    }
+    const std::string text = format == DefinitionFormat::Yaml
+                                 ? asl::serializeYaml(document.machine())
+                                 : asl::serialize(document.machine());
+    const QByteArray bytes = QByteArray::fromStdString(text);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool exportDiagram(const Document &document, const QString &path, QString &error)
+{
+    if (!document.hasMachine()) {
+        error = QObject::tr("There is no diagram to export");
+        return false;
+    }
+    CanvasScene scene(CanvasStyle::light());
+    scene.sync(document.graph(), document.layout());
+    scene.setDiagnostics(document.diagnostics());
+    return renderScene(scene, path, error);
+}
+
+} // namespace stepwise::ui
