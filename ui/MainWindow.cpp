@@ -251,6 +251,10 @@ void MainWindow::createFileMenu()
     QMenu *exports = file->addMenu(tr("&Export"));
     exports->addAction(tr("ASL &JSON…"), this, [this] { exportDefinitionAs(false); });
     exports->addAction(tr("ASL &YAML…"), this, [this] { exportDefinitionAs(true); });
+    exports->addAction(tr("&SAM Template…"), this,
+                       [this] { exportTemplateAs(TemplateFlavour::Sam); });
+    exports->addAction(tr("&CloudFormation Template…"), this,
+                       [this] { exportTemplateAs(TemplateFlavour::CloudFormation); });
     exports->addSeparator();
     exports->addAction(tr("Diagram as &PNG…"), this, [this] { exportDiagramAs(false); });
     exports->addAction(tr("Diagram as &SVG…"), this, [this] { exportDiagramAs(true); });
@@ -517,6 +521,23 @@ void MainWindow::exportDefinitionAs(bool yaml)
         QMessageBox::warning(this, tr("Cannot export"), error);
     else
         statusBar()->showMessage(tr("Exported %1").arg(path));
+}
+
+void MainWindow::exportTemplateAs(TemplateFlavour flavour)
+{
+    m_codeView->applyNow();
+    const bool sam = flavour == TemplateFlavour::Sam;
+    const QString path = QFileDialog::getSaveFileName(
+        this, sam ? tr("Export SAM template") : tr("Export CloudFormation template"),
+        QStringLiteral("template.yaml"), tr("Templates (*.yaml *.yml *.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTemplate(*m_document, path, flavour, error))
+        QMessageBox::warning(this, tr("Cannot export"), error);
+    else
+        statusBar()->showMessage(sam ? tr("Exported %1 — deploy it with `sam deploy --guided`").arg(path)
+                                     : tr("Exported %1 — deploy it with `aws cloudformation deploy`").arg(path));
 }
 
 void MainWindow::exportDiagramAs(bool svg)

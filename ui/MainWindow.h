@@ -17,6 +17,7 @@ class QToolBar;
 namespace stepwise::ui {
 
 class CanvasController;
+enum class TemplateFlavour;
 class CanvasScene;
 class CanvasView;
 class CodeView;
@@ -75,6 +76,7 @@ private:
     bool save();
     bool saveAs();
     void exportDefinitionAs(bool yaml);
+    void exportTemplateAs(TemplateFlavour flavour);
     void exportDiagramAs(bool svg);
     void showProblem(const QString &pointer);
     void askRename(const std::string &id, const QString &currentName);

@@ -94,6 +94,7 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.resetZoom();
+        view.zoomIn(); // part of the diagram out of sight: the minimap shows
         view.centerOn(f.centre("/States/ValidateOrder"));
         MinimapWidget *minimap = view.minimap();
         QVERIFY(minimap->isVisible());

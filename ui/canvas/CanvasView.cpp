@@ -37,7 +37,7 @@ CanvasView::CanvasView(QWidget *parent) : QGraphicsView(parent), m_minimap(new M
 void CanvasView::setMinimapVisible(bool visible)
 {
     m_minimapWanted = visible;
-    m_minimap->setVisible(visible);
+    refreshMinimap();
 }
 
 void CanvasView::placeMinimap()
@@ -47,8 +47,22 @@ void CanvasView::placeMinimap()
     const int height = width * 2 / 3;
     m_minimap->setGeometry(area.right() - width - MinimapMargin + 1,
                            area.bottom() - height - MinimapMargin + 1, width, height);
-    m_minimap->setVisible(m_minimapWanted && area.width() > 3 * width / 2);
     m_minimap->raise();
+    refreshMinimap();
+}
+
+// The minimap helps only while part of the diagram is out of sight; otherwise it would just
+// cover a corner of it.
+void CanvasView::refreshMinimap()
+{
+    const bool roomy = viewport()->width() > 3 * m_minimap->width() / 2;
+    bool partlyHidden = false;
+    if (scene()) {
+        const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+        partlyHidden = !visible.contains(scene()->itemsBoundingRect());
+    }
+    m_minimap->setVisible(m_minimapWanted && roomy && partlyHidden);
+    m_minimap->update();
 }
 
 void CanvasView::zoomBy(qreal factor)
@@ -57,7 +71,7 @@ void CanvasView::zoomBy(qreal factor)
     const qreal applied = target / zoom();
     m_keepFitted = false;
     scale(applied, applied);
-    m_minimap->update();
+    refreshMinimap();
     emit zoomChanged(zoom());
 }
 
@@ -65,7 +79,7 @@ void CanvasView::resetZoom()
 {
     m_keepFitted = false;
     setTransform(QTransform());
-    m_minimap->update();
+    refreshMinimap();
     emit zoomChanged(zoom());
 }
 
@@ -85,7 +99,7 @@ void CanvasView::fitToView()
         resetZoom();
     centerOn(content.center());
     m_keepFitted = true;
-    m_minimap->update();
+    refreshMinimap();
     emit zoomChanged(zoom());
 }
 
@@ -113,7 +127,7 @@ void CanvasView::showEvent(QShowEvent *event)
 void CanvasView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
-    m_minimap->update();
+    refreshMinimap();
 }
 
 void CanvasView::changeEvent(QEvent *event)

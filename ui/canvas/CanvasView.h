@@ -42,6 +42,7 @@ protected:
 
 private:
     void placeMinimap();
+    void refreshMinimap();
     void panBy(QPointF pixels);
 
     MinimapWidget *m_minimap;

@@ -2,6 +2,7 @@
 
 #include "core/asl/Parser.h"
 #include "core/asl/Serializer.h"
+#include "core/formats/Template.h"
 #include "ui/canvas/CanvasRender.h"
 #include "ui/canvas/CanvasScene.h"
 #include "ui/document/Document.h"
@@ -37,6 +38,29 @@ bool exportDefinition(const Document &document, const QString &path, DefinitionF
                                  ? asl::serializeYaml(document.machine())
                                  : asl::serialize(document.machine());
     const QByteArray bytes = QByteArray::fromStdString(text);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool exportTemplate(const Document &document, const QString &path, TemplateFlavour flavour,
+                    QString &error)
+{
+    if (!document.hasMachine()) {
+        error = QObject::tr("There is no state machine to export");
+        return false;
+    }
+    formats::ExportOptions options;
+    options.kind = flavour == TemplateFlavour::Sam ? formats::TemplateKind::Sam
+                                                   : formats::TemplateKind::CloudFormation;
+    options.format = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                         ? formats::TextFormat::Json
+                         : formats::TextFormat::Yaml;
+    const QByteArray bytes =
+        QByteArray::fromStdString(formats::exportTemplate(document.machine(), options));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());

@@ -18,6 +18,13 @@ asl::StateMachine newStateMachine();
 bool exportDefinition(const Document &document, const QString &path, DefinitionFormat format,
                       QString &error);
 
+enum class TemplateFlavour { Sam, CloudFormation };
+
+// Writes a SAM or CloudFormation template holding the machine (YAML, or JSON when `path` ends
+// in .json), with ARNs lifted into DefinitionSubstitutions as `stepwise-cli export` does.
+bool exportTemplate(const Document &document, const QString &path, TemplateFlavour flavour,
+                    QString &error);
+
 // Draws the document's diagram to `path` (.png or .svg) in the light theme at 2×, like
 // `stepwise --render`, without touching the window's canvas (its selection, grid or zoom).
 bool exportDiagram(const Document &document, const QString &path, QString &error);

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -77,6 +78,28 @@ void ignoreSigpipeOnce()
     (void)done;
 }
 
+// Writes to the child's stdin without SIGPIPE whatever handler the process installed (QtTest's
+// aborts): SIGPIPE is blocked in this thread for the write and a pending one is consumed, so a
+// child that exits without reading its input only gives EPIPE.
+ssize_t writeWithoutSigpipe(int fd, const char *data, std::size_t size)
+{
+    sigset_t pipeOnly;
+    sigset_t previous;
+    sigemptyset(&pipeOnly);
+    sigaddset(&pipeOnly, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipeOnly, &previous);
+    const ssize_t n = ::write(fd, data, size);
+    const int writeErrno = errno;
+    if (n < 0 && writeErrno == EPIPE) {
+        const timespec noWait{0, 0};
+        while (sigtimedwait(&pipeOnly, nullptr, &noWait) > 0) {
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    errno = writeErrno;
+    return n;
+}
+
 int spawnChild(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, pid_t &pid)
 {
     posix_spawn_file_actions_t actions;
@@ -124,8 +147,8 @@ bool pump(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, ProcessResult
         if (::poll(fds, 3, waitMs) < 0 && errno != EINTR)
             return true;
         if (in.write >= 0 && (fds[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            const ssize_t n = ::write(in.write, spec.stdinText.data() + written,
-                                      spec.stdinText.size() - written);
+            const ssize_t n = writeWithoutSigpipe(in.write, spec.stdinText.data() + written,
+                                                  spec.stdinText.size() - written);
             if (n > 0)
                 written += static_cast<std::size_t>(n);
             if (n < 0 || written == spec.stdinText.size())
