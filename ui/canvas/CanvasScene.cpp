@@ -138,8 +138,8 @@ void CanvasScene::relayout()
         place(shown, m_shownLayout);
     }
     updateVisibility();
-    setSceneRect(
-        itemsBoundingRect().adjusted(-SceneMargin, -SceneMargin, SceneMargin, SceneMargin));
+    m_contentRect = itemsBoundingRect();
+    setSceneRect(m_contentRect.adjusted(-SceneMargin, -SceneMargin, SceneMargin, SceneMargin));
     emit contentChanged();
 }
 

@@ -36,6 +36,8 @@ public:
     ~CanvasScene() override;
 
     const CanvasStyle &style() const { return m_style; }
+    // The items' bounds as of the last sync: cheap, unlike itemsBoundingRect() on every frame.
+    const QRectF &contentRect() const { return m_contentRect; }
     // Light / dark switch: items keep pointing at the scene's style, so a repaint is enough.
     void setStyle(const CanvasStyle &style);
     void setGridVisible(bool visible);
@@ -137,6 +139,7 @@ private:
     graph::Graph m_graph;
     graph::Layout m_layout;      // the document's, as last synced
     graph::Layout m_shownLayout; // what is on screen (differs while something is collapsed)
+    QRectF m_contentRect;
     std::set<std::string> m_collapsed;
     std::set<std::string> m_hidden;                           // inside a collapsed container
     std::unordered_map<std::string, QGraphicsItem *> m_nodes; // non-owning; the scene owns

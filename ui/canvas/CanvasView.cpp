@@ -59,7 +59,9 @@ void CanvasView::refreshMinimap()
     bool partlyHidden = false;
     if (scene()) {
         const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
-        partlyHidden = !visible.contains(scene()->itemsBoundingRect());
+        const auto *canvas = qobject_cast<const CanvasScene *>(scene());
+        partlyHidden =
+            !visible.contains(canvas ? canvas->contentRect() : scene()->itemsBoundingRect());
     }
     m_minimap->setVisible(m_minimapWanted && roomy && partlyHidden);
     m_minimap->update();

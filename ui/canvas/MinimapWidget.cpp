@@ -40,7 +40,7 @@ void MinimapWidget::follow()
 QRectF MinimapWidget::sceneContent() const
 {
     const CanvasScene *scene = canvasScene();
-    return scene ? scene->itemsBoundingRect() : QRectF();
+    return scene ? scene->contentRect() : QRectF();
 }
 
 QRectF MinimapWidget::contentRect() const
