@@ -504,59 +504,6 @@ bool MainWindow::saveAs()
     return !path.isEmpty() && saveTo(path);
 }
 
-void MainWindow::exportDefinitionAs(bool yaml)
-{
-    m_codeView->applyNow();
-    const QString base = QFileInfo(m_document->filePath()).completeBaseName();
-    const QString stem = base.isEmpty() ? QStringLiteral("state-machine") : base.section('.', 0, 0);
-    const QString path = QFileDialog::getSaveFileName(
-        this, yaml ? tr("Export ASL YAML") : tr("Export ASL JSON"),
-        stem + (yaml ? QStringLiteral(".asl.yaml") : QStringLiteral(".asl.json")),
-        yaml ? tr("YAML (*.yaml *.yml)") : tr("JSON (*.json)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportDefinition(*m_document, path,
-                          yaml ? DefinitionFormat::Yaml : DefinitionFormat::Json, error))
-        QMessageBox::warning(this, tr("Cannot export"), error);
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(path));
-}
-
-void MainWindow::exportTemplateAs(TemplateFlavour flavour)
-{
-    m_codeView->applyNow();
-    const bool sam = flavour == TemplateFlavour::Sam;
-    const QString path = QFileDialog::getSaveFileName(
-        this, sam ? tr("Export SAM template") : tr("Export CloudFormation template"),
-        QStringLiteral("template.yaml"), tr("Templates (*.yaml *.yml *.json)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportTemplate(*m_document, path, flavour, error))
-        QMessageBox::warning(this, tr("Cannot export"), error);
-    else
-        statusBar()->showMessage(sam ? tr("Exported %1 — deploy it with `sam deploy --guided`").arg(path)
-                                     : tr("Exported %1 — deploy it with `aws cloudformation deploy`").arg(path));
-}
-
-void MainWindow::exportDiagramAs(bool svg)
-{
-    const QString base = QFileInfo(m_document->filePath()).completeBaseName();
-    const QString stem = base.isEmpty() ? QStringLiteral("state-machine") : base.section('.', 0, 0);
-    const QString path = QFileDialog::getSaveFileName(
-        this, svg ? tr("Export diagram as SVG") : tr("Export diagram as PNG"),
-        stem + (svg ? QStringLiteral(".svg") : QStringLiteral(".png")),
-        svg ? tr("SVG pictures (*.svg)") : tr("PNG pictures (*.png)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportDiagram(*m_document, path, error))
-        QMessageBox::warning(this, tr("Cannot export"), error);
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(path));
-}
-
 bool MainWindow::offerRecovery()
 {
     const std::vector<RecoveryEntry> orphans = m_recovery->orphans();

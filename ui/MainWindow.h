@@ -76,6 +76,8 @@ private:
     bool save();
     bool saveAs();
     void exportDefinitionAs(bool yaml);
+    QString exportStem() const; // the file name without extensions, for suggestions
+    void reportExport(bool written, const QString &error, const QString &done);
     void exportTemplateAs(TemplateFlavour flavour);
     void exportDiagramAs(bool svg);
     void showProblem(const QString &pointer);

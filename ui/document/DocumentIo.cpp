@@ -9,8 +9,6 @@
 #include <QSaveFile>
 
 namespace stepwise::ui {
-namespace {
-
 bool writeAtomically(const QString &path, const QByteArray &bytes, QString &error)
 {
     QSaveFile file(path);
@@ -20,8 +18,6 @@ bool writeAtomically(const QString &path, const QByteArray &bytes, QString &erro
     }
     return true;
 }
-
-} // namespace
 
 std::optional<LoadedDocument> loadDocument(const QString &path, QString &error)
 {

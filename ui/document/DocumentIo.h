@@ -5,6 +5,7 @@
 #include "core/common/Diagnostic.h"
 #include "core/graph/Layout.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <optional>
@@ -21,6 +22,9 @@ struct LoadedDocument
     std::optional<asl::StateMachine> machine; // empty when the file is not a state machine
     std::vector<Diagnostic> diagnostics;      // syntax errors included
 };
+
+// Writes all or nothing (QSaveFile): a failed write, a full disk say, leaves the old file intact.
+bool writeAtomically(const QString &path, const QByteArray &bytes, QString &error);
 
 // Reads and checks `path`. Returns nullopt with `error` set only when the file cannot be read.
 std::optional<LoadedDocument> loadDocument(const QString &path, QString &error);

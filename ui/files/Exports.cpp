@@ -6,8 +6,8 @@
 #include "ui/canvas/CanvasRender.h"
 #include "ui/canvas/CanvasScene.h"
 #include "ui/document/Document.h"
+#include "ui/document/DocumentIo.h"
 
-#include <QSaveFile>
 
 namespace stepwise::ui {
 
@@ -37,13 +37,7 @@ bool exportDefinition(const Document &document, const QString &path, DefinitionF
     const std::string text = format == DefinitionFormat::Yaml
                                  ? asl::serializeYaml(document.machine())
                                  : asl::serialize(document.machine());
-    const QByteArray bytes = QByteArray::fromStdString(text);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeAtomically(path, QByteArray::fromStdString(text), error);
 }
 
 bool exportTemplate(const Document &document, const QString &path, TemplateFlavour flavour,
@@ -59,14 +53,9 @@ bool exportTemplate(const Document &document, const QString &path, TemplateFlavo
     options.format = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
                          ? formats::TextFormat::Json
                          : formats::TextFormat::Yaml;
-    const QByteArray bytes =
-        QByteArray::fromStdString(formats::exportTemplate(document.machine(), options));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeAtomically(
+        path, QByteArray::fromStdString(formats::exportTemplate(document.machine(), options)),
+        error);
 }
 
 bool exportDiagram(const Document &document, const QString &path, QString &error)
