@@ -46,6 +46,10 @@ static double defaultRandom()
 
 struct Environment::Data
 {
+    // Copies of the JSON the values below were converted from: the values point into them
+    // (JsonOrigin) so that passing input through to the result costs a JSON copy, not a rebuild.
+    std::optional<Json> inputSource;
+    std::map<std::string, Json> variableSources;
     Value input;
     FramePtr frame; // "$", the variables and the host functions; parent of each evaluation's
     std::size_t maxDepth;
@@ -58,7 +62,9 @@ struct Environment::Data
 Environment::Environment(const std::optional<Json> &input, const Bindings &bindings)
 {
     auto data = std::make_shared<Data>();
-    Value in = input ? fromJson(*input) : Value();
+    data->inputSource = input;
+    data->variableSources = bindings.variables;
+    Value in = data->inputSource ? fromJsonKeepingOrigin(*data->inputSource) : Value();
     if (in.isArray()) {
         Value wrapped = Value::sequence();
         wrapped.push(in);
@@ -69,8 +75,8 @@ Environment::Environment(const std::optional<Json> &input, const Bindings &bindi
     data->frame = std::make_shared<Frame>();
     data->frame->parent = builtinFrame();
     data->frame->vars["$"] = in;
-    for (const auto &[name, value] : bindings.variables)
-        data->frame->vars[name] = fromJson(value);
+    for (const auto &[name, value] : data->variableSources)
+        data->frame->vars[name] = fromJsonKeepingOrigin(value);
     try {
         for (const auto &[name, f] : bindings.functions)
             data->frame->vars[name] = hostFunctionValue(name, f);

@@ -61,7 +61,11 @@ Value Value::newObject()
 bool Value::isSequence() const { return type == Type::Array && array->sequence; }
 std::size_t Value::size() const { return type == Type::Array ? array->items.size() : 0; }
 const Value &Value::at(std::size_t i) const { return array->items[i]; }
-void Value::push(Value v) const { array->items.push_back(std::move(v)); }
+void Value::push(Value v) const
+{
+    array->origin.json = nullptr;
+    array->items.push_back(std::move(v));
+}
 
 // Most objects are small: they are searched linearly, and the hash index exists only once an
 // object grows past kIndexThreshold entries (building it for every small object cost more than
@@ -82,6 +86,7 @@ const Value *ObjectData::find(const std::string &key) const
 
 void ObjectData::set(const std::string &key, Value v)
 {
+    origin.json = nullptr;
     if (index.empty()) {
         for (auto &entry : entries)
             if (entry.first == key) {
@@ -105,6 +110,7 @@ void ObjectData::set(const std::string &key, Value v)
 
 void ObjectData::erase(const std::string &key)
 {
+    origin.json = nullptr;
     auto it = std::find_if(entries.begin(), entries.end(),
                            [&key](const auto &entry) { return entry.first == key; });
     if (it == entries.end())
@@ -116,31 +122,69 @@ void ObjectData::erase(const std::string &key)
             index.emplace(entries[i].first, i);
 }
 
-Value fromJson(const Json &j)
+namespace {
+
+// Whether toJson gives back exactly this number: integral doubles become integers, and integers
+// beyond 2^53 lose digits as doubles.
+bool numberRoundTrips(const Json &j)
+{
+    if (j.is_number_float()) {
+        const double d = j.get<double>();
+        return std::isfinite(d) && !(std::floor(d) == d && std::fabs(d) < 9007199254740992.0);
+    }
+    const double d = j.get<double>();
+    return std::fabs(d) < 9007199254740992.0;
+}
+
+Value convert(const Json &j, bool keepOrigin, bool &roundTrips)
 {
     switch (j.type()) {
     case Json::value_t::null: return Value::null();
     case Json::value_t::boolean: return Value::boolValue(j.get<bool>());
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return Value::num(j.get<double>());
+    case Json::value_t::number_float:
+        roundTrips = roundTrips && numberRoundTrips(j);
+        return Value::num(j.get<double>());
     case Json::value_t::string: return Value::str(j.get<std::string>());
     case Json::value_t::array: {
         Value a = Value::newArray();
         a.array->items.reserve(j.size());
+        bool inner = true;
         for (const auto &e : j)
-            a.push(fromJson(e));
+            a.push(convert(e, keepOrigin, inner));
+        if (keepOrigin && inner)
+            a.array->origin.json = &j;
+        roundTrips = roundTrips && inner;
         return a;
     }
     case Json::value_t::object: {
         Value o = Value::newObject();
         o.object->entries.reserve(j.size());
+        bool inner = true;
         for (auto it = j.begin(); it != j.end(); ++it)
-            o.object->set(it.key(), fromJson(it.value()));
+            o.object->set(it.key(), convert(it.value(), keepOrigin, inner));
+        if (keepOrigin && inner)
+            o.object->origin.json = &j;
+        roundTrips = roundTrips && inner;
         return o;
     }
-    default: return Value();
+    default: roundTrips = false; return Value();
     }
+}
+
+} // namespace
+
+Value fromJson(const Json &j)
+{
+    bool roundTrips = true;
+    return convert(j, false, roundTrips);
+}
+
+Value fromJsonKeepingOrigin(const Json &j)
+{
+    bool roundTrips = true;
+    return convert(j, true, roundTrips);
 }
 
 static Json numberToJson(double d)
@@ -162,7 +206,10 @@ std::optional<Json> toJson(const Value &v)
     case Type::String: return Json(v.string);
     case Type::Function: return Json("");
     case Type::Array: {
+        if (v.array->origin.json)
+            return *v.array->origin.json;
         Json a = Json::array();
+        a.get_ref<Json::array_t &>().reserve(v.array->items.size());
         for (const auto &e : v.array->items) {
             auto j = toJson(e);
             if (j)
@@ -171,11 +218,16 @@ std::optional<Json> toJson(const Value &v)
         return a;
     }
     case Type::Object: {
+        if (v.object->origin.json)
+            return *v.object->origin.json;
+        // Keys are unique already: append instead of the ordered map's linear lookup.
         Json o = Json::object();
+        auto &members = o.get_ref<Json::object_t &>();
+        members.reserve(v.object->entries.size());
         for (const auto &[k, e] : v.object->entries) {
             auto j = toJson(e);
             if (j)
-                o[k] = std::move(*j);
+                members.emplace_back(k, std::move(*j));
         }
         return o;
     }

@@ -60,9 +60,21 @@ struct Value
     void push(Value v) const;
 };
 
+// The JSON a value was converted from, when converting it back gives the same JSON: toJson then
+// copies that instead of rebuilding it value by value (an ASL Output that passes most of
+// $states.input through). A copy of the data is a new value and forgets the origin.
+struct JsonOrigin
+{
+    const Json *json = nullptr;
+    JsonOrigin() = default;
+    JsonOrigin(const JsonOrigin &) {}
+    JsonOrigin &operator=(const JsonOrigin &) { json = nullptr; return *this; }
+};
+
 struct ArrayData
 {
     std::vector<Value> items;
+    JsonOrigin origin;
     bool sequence = false;
     bool keepSingleton = false;
     bool cons = false;
@@ -74,6 +86,7 @@ struct ObjectData
 {
     std::vector<std::pair<std::string, Value>> entries;
     std::unordered_map<std::string, std::size_t> index;
+    JsonOrigin origin;
 
     const Value *find(const std::string &key) const;
     void set(const std::string &key, Value v);
@@ -81,6 +94,9 @@ struct ObjectData
 };
 
 Value fromJson(const Json &j);
+// As fromJson, remembering `j`'s arrays and objects as their origin: only for JSON that outlives
+// every value made from it (an Environment's input and variables).
+Value fromJsonKeepingOrigin(const Json &j);
 // Throws EvalError D1001-style codes are not needed here: non-finite numbers become null.
 std::optional<Json> toJson(const Value &v);
 bool deepEqual(const Value &a, const Value &b);
