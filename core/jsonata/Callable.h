@@ -6,7 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <regex>
+#include "core/jsonata/Regex.h"
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -57,7 +57,7 @@ struct Callable
     std::vector<std::optional<Value>> boundArgs;
 
     // Regex
-    std::shared_ptr<std::regex> regex;
+    std::shared_ptr<const CompiledRegex> regex;
     std::string pattern;
     bool global = false;
 

@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <cmath>
-#include <regex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace stepwise::jsonata {
 
@@ -47,14 +49,50 @@ namespace {
 
 const char *kDefaultPicture = "[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]";
 
-std::optional<int> parseOffset(const std::string &tz)
+// Reads `n` digits at `pos` (advancing it); nullopt when they are not all there.
+std::optional<int> readDigits(std::string_view s, std::size_t &pos, std::size_t n)
 {
-    static const std::regex re(R"(^([+-]?)(\d{2}):?(\d{2})$)");
-    std::smatch m;
-    if (!std::regex_match(tz, m, re))
+    if (pos + n > s.size())
         return std::nullopt;
-    int v = std::stoi(m[2].str()) * 60 + std::stoi(m[3].str());
-    return m[1].str() == "-" ? -v : v;
+    int v = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = s[pos + i];
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    pos += n;
+    return v;
+}
+
+// "+hh:mm", "-hhmm" or "hh:mm" → minutes east of UTC.
+std::optional<int> parseOffset(std::string_view tz)
+{
+    std::size_t pos = 0;
+    bool negative = false;
+    if (!tz.empty() && (tz[0] == '+' || tz[0] == '-')) {
+        negative = tz[0] == '-';
+        ++pos;
+    }
+    const auto hours = readDigits(tz, pos, 2);
+    if (pos < tz.size() && tz[pos] == ':')
+        ++pos;
+    const auto minutes = hours ? readDigits(tz, pos, 2) : std::nullopt;
+    if (!minutes || pos != tz.size())
+        return std::nullopt;
+    const int v = *hours * 60 + *minutes;
+    return negative ? -v : v;
+}
+
+// Pictures are parsed once per thread: an ASL field formats every date with the same picture.
+const std::vector<PictureMarker> &cachedPicture(const std::string &picture)
+{
+    static thread_local std::unordered_map<std::string, std::vector<PictureMarker>> cache;
+    if (auto it = cache.find(picture); it != cache.end())
+        return it->second;
+    if (cache.size() >= 256)
+        cache.clear();
+    return cache.emplace(picture, parseDatePicture(picture)).first->second;
 }
 
 double nowMillis()
@@ -69,22 +107,80 @@ Value fromMillis(double ms, const Value &picture, const Value &tz)
     if (tz.isString())
         offset = parseOffset(tz.string);
     std::string pic = picture.isString() ? picture.string : kDefaultPicture;
-    return Value::str(formatDateTime(ms, parseDatePicture(pic), offset));
+    return Value::str(formatDateTime(ms, cachedPicture(pic), offset));
 }
 
-std::optional<double> parseIso(const std::string &s)
+// YYYY[-MM[-DD[Thh:mm[:ss[.f+]][Z|±hh[:]mm]]]] — the ISO 8601 forms $toMillis reads without a
+// picture. Parsed by hand: std::regex made this the slowest step of a date expression.
+std::optional<double> parseIso(std::string_view s)
 {
-    static const std::regex re(R"(^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$)");
-    std::smatch m;
-    if (!std::regex_match(s, m, re))
+    std::size_t pos = 0;
+    const auto year = readDigits(s, pos, 4);
+    if (!year)
         return std::nullopt;
-    auto num = [&](int i, int def) { return m[i].matched ? std::stoi(m[i].str()) : def; };
-    double days = static_cast<double>(daysFromCivil(num(1, 1970), num(2, 1), num(3, 1)));
-    double ms = days * 86400000.0 + num(4, 0) * 3600000.0 + num(5, 0) * 60000.0 + num(6, 0) * 1000.0;
-    if (m[7].matched)
-        ms += std::round(std::stod("0." + m[7].str()) * 1000);
-    if (m[8].matched && m[8].str() != "Z")
-        ms -= *parseOffset(m[8].str()) * 60000.0;
+    int month = 1, day = 1, hour = 0, minute = 0, second = 0;
+    double fraction = 0;
+    if (pos < s.size()) {
+        if (s[pos++] != '-')
+            return std::nullopt;
+        const auto mo = readDigits(s, pos, 2);
+        if (!mo)
+            return std::nullopt;
+        month = *mo;
+    }
+    if (pos < s.size()) {
+        if (s[pos++] != '-')
+            return std::nullopt;
+        const auto d = readDigits(s, pos, 2);
+        if (!d)
+            return std::nullopt;
+        day = *d;
+    }
+    std::optional<int> offset;
+    if (pos < s.size()) {
+        if (s[pos++] != 'T')
+            return std::nullopt;
+        const auto h = readDigits(s, pos, 2);
+        if (!h || pos >= s.size() || s[pos++] != ':')
+            return std::nullopt;
+        const auto mi = readDigits(s, pos, 2);
+        if (!mi)
+            return std::nullopt;
+        hour = *h;
+        minute = *mi;
+        if (pos < s.size() && s[pos] == ':') {
+            ++pos;
+            const auto sec = readDigits(s, pos, 2);
+            if (!sec)
+                return std::nullopt;
+            second = *sec;
+            if (pos < s.size() && s[pos] == '.') {
+                const std::size_t start = ++pos;
+                while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
+                    ++pos;
+                if (pos == start)
+                    return std::nullopt;
+                fraction = std::stod("0." + std::string(s.substr(start, pos - start)));
+            }
+        }
+        if (pos < s.size()) {
+            if (s[pos] == 'Z') {
+                ++pos;
+            } else if (s[pos] == '+' || s[pos] == '-') {
+                offset = parseOffset(s.substr(pos));
+                if (!offset)
+                    return std::nullopt;
+                pos = s.size();
+            }
+        }
+    }
+    if (pos != s.size())
+        return std::nullopt;
+    const double days = static_cast<double>(daysFromCivil(*year, month, day));
+    double ms = days * 86400000.0 + hour * 3600000.0 + minute * 60000.0 + second * 1000.0;
+    ms += std::round(fraction * 1000);
+    if (offset)
+        ms -= *offset * 60000.0;
     return ms;
 }
 
@@ -93,7 +189,7 @@ Value toMillis(Evaluator &, Args &a, const Value &)
     if (a[0].isUndefined())
         return Value();
     if (a.size() > 1 && a[1].isString()) {
-        auto r = parseDateTime(a[0].string, parseDatePicture(a[1].string));
+        auto r = parseDateTime(a[0].string, cachedPicture(a[1].string));
         return r ? Value::num(*r) : Value();
     }
     auto r = parseIso(a[0].string);

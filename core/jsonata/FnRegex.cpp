@@ -11,16 +11,9 @@ std::optional<Value> makeRegexValue(const std::string &pattern, const std::strin
     auto c = std::make_shared<Callable>();
     c->kind = Callable::Kind::Regex;
     c->pattern = pattern;
-    auto options = std::regex::ECMAScript;
-    if (flags.find('i') != std::string::npos)
-        options |= std::regex::icase;
-    if (flags.find('m') != std::string::npos)
-        options |= std::regex::multiline;
-    try {
-        c->regex = std::make_shared<std::regex>(pattern, options);
-    } catch (const std::regex_error &) {
+    c->regex = CompiledRegex::compile(pattern, flags);
+    if (!c->regex)
         return std::nullopt;
-    }
     Value v;
     v.type = Type::Function;
     v.function = std::move(c);
@@ -39,18 +32,18 @@ struct Match
 
 bool findMatch(const Callable &re, const std::string &s, std::size_t from, Match &m)
 {
-    std::smatch sm;
-    if (!re.regex || from > s.size())
+    static thread_local std::vector<std::pair<std::size_t, std::size_t>> groups;
+    if (!re.regex || !re.regex->search(s, from, groups))
         return false;
-    if (!std::regex_search(s.begin() + static_cast<std::ptrdiff_t>(from), s.end(), sm, *re.regex))
-        return false;
-    m.start = from + static_cast<std::size_t>(sm.position(0));
-    m.end = m.start + static_cast<std::size_t>(sm.length(0));
-    m.text = sm.str(0);
+    m.start = groups[0].first;
+    m.end = groups[0].second;
+    m.text = s.substr(m.start, m.end - m.start);
     m.index = toU32(s.substr(0, m.start)).size();
     m.groups.clear();
-    for (std::size_t i = 1; i < sm.size(); ++i)
-        m.groups.push_back(sm[static_cast<int>(i)].matched ? sm.str(static_cast<int>(i)) : "");
+    for (std::size_t i = 1; i < groups.size(); ++i)
+        m.groups.push_back(groups[i].first == CompiledRegex::npos
+                               ? std::string()
+                               : s.substr(groups[i].first, groups[i].second - groups[i].first));
     return true;
 }
 
