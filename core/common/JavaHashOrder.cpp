@@ -107,16 +107,20 @@ std::vector<std::size_t> hashMapOrder(const std::vector<std::int32_t> &hashes)
     std::size_t capacity = 16;
     while (static_cast<double>(hashes.size()) > 0.75 * static_cast<double>(capacity))
         capacity *= 2;
-    std::vector<std::vector<std::size_t>> buckets(capacity);
+    // A counting sort by bucket: stable, and two allocations instead of one per bucket.
+    std::vector<std::size_t> bucketOf(hashes.size());
+    std::vector<std::size_t> starts(capacity + 1, 0);
     for (std::size_t i = 0; i < hashes.size(); ++i) {
         std::uint32_t h = toUnsigned(hashes[i]);
         std::uint32_t spread = h ^ (h >> 16);
-        buckets[spread & (capacity - 1)].push_back(i);
+        bucketOf[i] = spread & (capacity - 1);
+        ++starts[bucketOf[i] + 1];
     }
-    std::vector<std::size_t> order;
-    order.reserve(hashes.size());
-    for (const auto &bucket : buckets)
-        order.insert(order.end(), bucket.begin(), bucket.end());
+    for (std::size_t b = 0; b < capacity; ++b)
+        starts[b + 1] += starts[b];
+    std::vector<std::size_t> order(hashes.size());
+    for (std::size_t i = 0; i < hashes.size(); ++i)
+        order[starts[bucketOf[i]]++] = i;
     return order;
 }
 
@@ -137,12 +141,19 @@ Json toHashMapOrder(const Json &object)
 {
     if (!object.is_object())
         return object;
-    std::vector<std::string> keys;
-    for (const auto &[key, item] : object.items())
-        keys.push_back(key);
+    const auto &members = object.get_ref<const Json::object_t &>();
+    std::vector<std::int32_t> hashes;
+    hashes.reserve(members.size());
+    for (const auto &member : members)
+        hashes.push_back(stringHashCode(member.first));
+    // The keys are distinct, so members are appended directly instead of looked up.
     Json out = Json::object();
-    for (const auto &key : hashMapKeyOrder(keys))
-        out[key] = object.at(key);
+    auto &ordered = out.get_ref<Json::object_t &>();
+    ordered.reserve(members.size());
+    for (std::size_t index : hashMapOrder(hashes)) {
+        const auto &member = *(members.begin() + static_cast<std::ptrdiff_t>(index));
+        ordered.emplace_back(member.first, member.second);
+    }
     return out;
 }
 

@@ -52,10 +52,17 @@ void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state)
 {
     if (isJsonata(rt, thread))
         return runChoiceJsonata(rt, thread, state);
-    auto effective = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
-    if (!effective.hasValue())
-        return rt.fail(thread, effective.error());
-    const Json &input = effective.value();
+    // The effective input is read in place when InputPath is absent or names a node.
+    Json filtered;
+    const Json *effective = locateFilterPath(rt, state.inputPath, thread.rawInput);
+    if (!effective) {
+        auto value = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
+        if (!value.hasValue())
+            return rt.fail(thread, value.error());
+        filtered = std::move(value).value();
+        effective = &filtered;
+    }
+    const Json &input = *effective;
     const PathRoots roots = rootsOf(thread, input);
     ChoiceResolver resolve = [&](const std::string &path) { return readPath(rt, path, roots); };
 
@@ -78,17 +85,24 @@ void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state)
         return rt.fail(thread, rt.runtimeError(thread, "Failed to transition out of the state. "
                                                        "The state does not point to a next "
                                                        "state."));
-    Json assigned = Json::object();
+    Json assigned; // null: nothing to assign (exitState takes only a non-empty object)
     if (*assign) {
         auto values = evalAssign(rt, thread, **assign, roots);
         if (!values.hasValue())
             return rt.fail(thread, values.error());
         assigned = std::move(values).value();
     }
-    auto output = applyFilterPath(rt, thread, state.outputPath, input);
-    if (!output.hasValue())
-        return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), next, std::move(assigned));
+    // Copied, not moved: a redrive re-enters a failed visit with its raw input.
+    Json output;
+    if (const Json *node = locateFilterPath(rt, state.outputPath, input)) {
+        output = *node;
+    } else {
+        auto selected = applyFilterPath(rt, thread, state.outputPath, input);
+        if (!selected.hasValue())
+            return rt.fail(thread, selected.error());
+        output = std::move(selected).value();
+    }
+    rt.exitState(thread, std::move(output), next, std::move(assigned));
 }
 
 } // namespace stepwise::engine

@@ -5,11 +5,6 @@
 
 namespace stepwise::engine {
 
-std::string compact(const Json &value)
-{
-    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
 PathRoots rootsOf(const Thread &thread, const Json &input)
 {
     PathRoots roots;
@@ -106,6 +101,18 @@ Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::P
         return unexpected(rt.runtimeError(
             thread, "Invalid path '" + field.text + "' : " + selected.error()));
     return std::move(selected).value();
+}
+
+const Json *locateFilterPath(ExecutionImpl &rt, const asl::PathField &field, const Json &value)
+{
+    if (field.isAbsent())
+        return &value;
+    if (field.isNull())
+        return nullptr;
+    const jsonpath::Path *compiled = rt.path(field.text);
+    if (!compiled || compiled->root() != jsonpath::Path::Root::Input)
+        return nullptr;
+    return jsonpath::locate(*compiled, value);
 }
 
 // ResultPath (spec §2.1, §2.2, Appendix A12).

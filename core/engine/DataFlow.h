@@ -39,6 +39,10 @@ Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
 // InputPath / OutputPath (spec §2.2): absent → unchanged, null → {}.
 Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
                            const Json &value);
+// The node InputPath / OutputPath selects inside `value` itself, read in place instead of
+// copied: `value` for an absent path, the node a definite `$...` path names; nullptr when
+// applyFilterPath must compute the result (null path, `$$` / variable roots, no match, filters).
+const Json *locateFilterPath(ExecutionImpl &rt, const asl::PathField &field, const Json &value);
 // ResultPath into the raw input (spec §2.1): absent → result, null → raw input.
 Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
                            const Json &rawInput, Json result);
@@ -46,7 +50,8 @@ Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::P
 // instead of into a copy (unchanged when it fails).
 Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
                            Json &&rawInput, Json result);
-// A payload template (spec §2.4) over `roots`.
+// A payload template (spec §2.4) over `roots`. The template must belong to the execution's
+// state machine: its objects' `.$` key order is cached by address.
 Eval<Json> evalTemplate(ExecutionImpl &rt, const Thread &thread, const Json &payloadTemplate,
                         const PathRoots &roots);
 // Assign (spec §4.1): the object of new values, evaluated with entry-time variables.

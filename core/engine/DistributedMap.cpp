@@ -2,6 +2,7 @@
 // run as child executions; failures count against ToleratedFailureCount / Percentage.
 #include "core/engine/ContainerSupport.h"
 #include "core/engine/DataFlow.h"
+#include "core/engine/JsonataFlow.h"
 #include "core/engine/MapSupport.h"
 #include "core/engine/RetryCatch.h"
 
@@ -24,9 +25,28 @@ struct Tolerance
     }
 };
 
-Eval<Tolerance> tolerance(ExecutionImpl &rt, const Thread &thread, const asl::MapState &state,
-                          const Json &effective)
+// The two thresholds: JSONata literals or expressions, or JSONPath literals / ...Path fields.
+struct Thresholds
 {
+    std::optional<Json> count;
+    std::optional<Json> percentage;
+};
+
+Eval<Thresholds> thresholds(ExecutionImpl &rt, const Thread &thread, const asl::MapState &state,
+                            const Json &effective)
+{
+    if (isJsonata(rt, thread)) {
+        const JsonataRoots roots = jsonataRootsOf(thread);
+        auto count = evalJsonataNumber(rt, thread, state.toleratedFailureCount,
+                                       "ToleratedFailureCount", roots, true);
+        if (!count.hasValue())
+            return unexpected(count.error());
+        auto percentage = evalJsonataNumber(rt, thread, state.toleratedFailurePercentage,
+                                            "ToleratedFailurePercentage", roots, false);
+        if (!percentage.hasValue())
+            return unexpected(percentage.error());
+        return Thresholds{count.value(), percentage.value()};
+    }
     auto count = mapNumberField(rt, thread, state.toleratedFailureCount,
                                 state.toleratedFailureCountPath, "ToleratedFailureCountPath",
                                 effective, true);
@@ -37,17 +57,123 @@ Eval<Tolerance> tolerance(ExecutionImpl &rt, const Thread &thread, const asl::Ma
                                      "ToleratedFailurePercentagePath", effective, false);
     if (!percentage.hasValue())
         return unexpected(rt.runtimeError(thread, percentage.error()));
+    return Thresholds{count.value(), percentage.value()};
+}
+
+Eval<Tolerance> tolerance(ExecutionImpl &rt, const Thread &thread, const asl::MapState &state,
+                          const Json &effective)
+{
+    auto values = thresholds(rt, thread, state, effective);
+    if (!values.hasValue())
+        return unexpected(values.error());
+    const auto &count = values.value().count;
+    const auto &percentage = values.value().percentage;
     Tolerance result;
-    if (count.value())
-        result.count = count.value()->get<std::int64_t>();
-    if (percentage.value())
-        result.percentage = percentage.value()->get<double>();
+    if (count)
+        result.count = count->get<std::int64_t>();
+    if (percentage)
+        result.percentage = percentage->get<double>();
     if (result.count && *result.count < 0)
         return unexpected(rt.runtimeError(thread, "ToleratedFailureCount cannot be negative."));
     if (result.percentage && (*result.percentage < 0 || *result.percentage > 100))
         return unexpected(
             rt.runtimeError(thread, "ToleratedFailurePercentage must be between 0 and 100."));
     return result;
+}
+
+// ItemBatcher (spec §1.7): the batch limits and the BatchInput every batch carries.
+struct BatchSettings
+{
+    std::size_t maxItems = 0; // 0: no item limit
+    std::size_t maxBytes = 0; // 0: no size limit
+    std::optional<Json> batchInput;
+};
+
+// A MaxItemsPerBatch / MaxInputBytesPerBatch limit: JSONata literal or expression, or JSONPath
+// literal / ...Path field.
+Eval<std::size_t> batchLimit(ExecutionImpl &rt, const Thread &thread, const Json &batcher,
+                             const std::string &field, const Json &effective)
+{
+    std::optional<Json> literal;
+    if (batcher.contains(field))
+        literal = batcher[field];
+    if (isJsonata(rt, thread)) {
+        auto value = evalJsonataInteger(rt, thread, literal, "ItemBatcher/" + field,
+                                        jsonataRootsOf(thread), false);
+        if (!value.hasValue())
+            return unexpected(value.error());
+        return static_cast<std::size_t>(value.value().value_or(0));
+    }
+    std::optional<std::string> path;
+    if (batcher.contains(field + "Path") && batcher[field + "Path"].is_string())
+        path = batcher[field + "Path"].get<std::string>();
+    auto value = mapNumberField(rt, thread, literal, path, field + "Path", effective, true);
+    if (!value.hasValue())
+        return unexpected(rt.runtimeError(thread, value.error()));
+    if (!value.value())
+        return std::size_t(0);
+    const auto limit = value.value()->get<std::int64_t>();
+    if (limit < 0)
+        return unexpected(rt.runtimeError(thread, "The value of " + field
+                                                      + " must be a positive integer: "
+                                                      + std::to_string(limit)));
+    return static_cast<std::size_t>(limit);
+}
+
+Eval<BatchSettings> batchSettings(ExecutionImpl &rt, const Thread &thread, const Json &batcher,
+                                  const Json &effective)
+{
+    BatchSettings settings;
+    auto items = batchLimit(rt, thread, batcher, "MaxItemsPerBatch", effective);
+    if (!items.hasValue())
+        return unexpected(items.error());
+    settings.maxItems = items.value();
+    auto bytes = batchLimit(rt, thread, batcher, "MaxInputBytesPerBatch", effective);
+    if (!bytes.hasValue())
+        return unexpected(bytes.error());
+    settings.maxBytes = bytes.value();
+    if (batcher.contains("BatchInput")) {
+        auto value = isJsonata(rt, thread)
+                         ? evalJsonata(rt, thread, batcher["BatchInput"], "ItemBatcher/BatchInput",
+                                       jsonataRootsOf(thread))
+                         : evalTemplate(rt, thread, batcher["BatchInput"],
+                                        rootsOf(thread, effective));
+        if (!value.hasValue())
+            return unexpected(value.error());
+        settings.batchInput = std::move(value).value();
+    }
+    return settings;
+}
+
+// Items in order, a new batch whenever the next item would pass either limit (every batch
+// holds at least one item). Each child receives {"Items": [...], "BatchInput": ...}.
+std::vector<Json> makeBatches(std::vector<Json> selected, const BatchSettings &settings)
+{
+    std::vector<Json> batches;
+    Json batch;
+    std::size_t bytes = 0;
+    auto open = [&] {
+        batch = Json::object();
+        batch["Items"] = Json::array();
+        if (settings.batchInput)
+            batch["BatchInput"] = *settings.batchInput;
+        bytes = compact(batch).size();
+    };
+    open();
+    for (Json &item : selected) {
+        const std::size_t itemBytes = compact(item).size() + (batch["Items"].empty() ? 0 : 1);
+        const bool full = (settings.maxItems > 0 && batch["Items"].size() >= settings.maxItems)
+                          || (settings.maxBytes > 0 && bytes + itemBytes > settings.maxBytes);
+        if (full && !batch["Items"].empty()) {
+            batches.push_back(std::move(batch));
+            open();
+        }
+        bytes += compact(item).size() + (batch["Items"].empty() ? 0 : 1);
+        batch["Items"].push_back(std::move(item));
+    }
+    if (!batch["Items"].empty())
+        batches.push_back(std::move(batch));
+    return batches;
 }
 
 // ItemSelector per item, then ItemBatcher grouping (spec §1.7 ItemBatcher).
@@ -64,38 +190,10 @@ Eval<std::vector<Json>> childInputs(ExecutionImpl &rt, const Thread &thread,
     }
     if (!state.itemBatcher || !state.itemBatcher->is_object())
         return selected;
-    const Json &batcher = *state.itemBatcher;
-    std::optional<Json> perBatchLiteral;
-    if (batcher.contains("MaxItemsPerBatch"))
-        perBatchLiteral = batcher["MaxItemsPerBatch"];
-    std::optional<std::string> perBatchPath;
-    if (batcher.contains("MaxItemsPerBatchPath") && batcher["MaxItemsPerBatchPath"].is_string())
-        perBatchPath = batcher["MaxItemsPerBatchPath"].get<std::string>();
-    auto perBatch = mapNumberField(rt, thread, perBatchLiteral, perBatchPath,
-                                   "MaxItemsPerBatchPath", effective, true);
-    if (!perBatch.hasValue())
-        return unexpected(rt.runtimeError(thread, perBatch.error()));
-    std::size_t size = selected.size();
-    if (perBatch.value() && perBatch.value()->get<std::int64_t>() > 0)
-        size = static_cast<std::size_t>(perBatch.value()->get<std::int64_t>());
-    std::optional<Json> batchInput;
-    if (batcher.contains("BatchInput")) {
-        auto value = evalTemplate(rt, thread, batcher["BatchInput"], rootsOf(thread, effective));
-        if (!value.hasValue())
-            return unexpected(value.error());
-        batchInput = std::move(value).value();
-    }
-    std::vector<Json> batches;
-    for (std::size_t start = 0; start < selected.size(); start += size) {
-        Json batch = Json::object();
-        batch["Items"] = Json::array();
-        for (std::size_t i = start; i < std::min(selected.size(), start + size); ++i)
-            batch["Items"].push_back(selected[i]);
-        if (batchInput)
-            batch["BatchInput"] = *batchInput;
-        batches.push_back(std::move(batch));
-    }
-    return batches;
+    auto settings = batchSettings(rt, thread, *state.itemBatcher, effective);
+    if (!settings.hasValue())
+        return unexpected(settings.error());
+    return makeBatches(std::move(selected), settings.value());
 }
 
 ExecutionOptions childOptions(ExecutionImpl &rt)
@@ -112,33 +210,56 @@ ExecutionOptions childOptions(ExecutionImpl &rt)
 } // namespace
 
 void runDistributedMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &state,
-                       const Json &effective, const Json &items)
+                       const Json &effective, const Json &items,
+                       const std::optional<ContainerRun> &redriven)
 {
     rt.emit(&thread, "MapStateStarted", "mapStateStartedEventDetails",
             Json{{"length", items.size()}});
+    // A JSONata failure (spec §3.6) can be retried and caught; a JSONPath one is States.Runtime.
+    auto failMap = [&](const StateError &error) {
+        if (error.evaluationFailed)
+            return failContainerJsonata(rt, thread, error, true);
+        rt.fail(thread, error);
+    };
     auto limits = tolerance(rt, thread, state, effective);
     if (!limits.hasValue())
-        return rt.fail(thread, limits.error());
+        return failMap(limits.error());
     auto inputs = childInputs(rt, thread, state, effective, items);
     if (!inputs.hasValue())
-        return rt.fail(thread, inputs.error());
-    const std::string label = state.label.value_or(rt.uuid());
-    const std::string mapRunArn = "arn:aws:states:" + rt.options.region + ":"
-                                + rt.options.accountId + ":mapRun:"
-                                + rt.options.stateMachineName + "/" + label + ":" + rt.uuid();
-    const std::int64_t runStarted = rt.emit(&thread, "MapRunStarted", "mapRunStartedEventDetails",
-                                            Json{{"mapRunArn", mapRunArn}});
-    Json results = Json::array();
+        return failMap(inputs.error());
+    ContainerRun &run = thread.container;
+    std::int64_t runStarted = 0;
+    if (redriven && !redriven->mapRunArn.empty()
+        && redriven->childSucceeded.size() == inputs.value().size()) {
+        // Spec §13.2: the same Map Run again; only its unsuccessful children run.
+        run = *redriven;
+        ++run.mapRunRedriveCount;
+        runStarted = rt.emit(&thread, "MapRunRedriven", "mapRunRedrivenEventDetails",
+                             Json{{"mapRunArn", run.mapRunArn},
+                                  {"redriveCount", run.mapRunRedriveCount}});
+    } else {
+        const std::string label = state.label.value_or(rt.uuid());
+        run = ContainerRun{};
+        run.mapRunArn = "arn:aws:states:" + rt.options.region + ":" + rt.options.accountId
+                      + ":mapRun:" + rt.options.stateMachineName + "/" + label + ":" + rt.uuid();
+        run.results.assign(inputs.value().size(), Json());
+        run.childSucceeded.assign(inputs.value().size(), false);
+        runStarted = rt.emit(&thread, "MapRunStarted", "mapRunStartedEventDetails",
+                             Json{{"mapRunArn", run.mapRunArn}});
+    }
     std::int64_t failures = 0;
-    for (Json &childInput : inputs.value()) {
-        Execution child(**state.itemProcessor, std::move(childInput), childOptions(rt));
+    for (std::size_t i = 0; i < inputs.value().size(); ++i) {
+        if (run.childSucceeded[i])
+            continue;
+        Execution child(**state.itemProcessor, std::move(inputs.value()[i]), childOptions(rt));
         child.runToEnd();
         if (child.status() == ExecutionStatus::Succeeded) {
-            results.push_back(child.output());
+            run.results[i] = child.output();
+            run.childSucceeded[i] = true;
             continue;
         }
         ++failures;
-        results.push_back(StateError{child.error(), child.cause(), false}.toJson());
+        run.results[i] = StateError{child.error(), child.cause(), false}.toJson();
     }
     if (limits.value().exceeded(failures, inputs.value().size())) {
         StateError failure{"States.ExceedToleratedFailureThreshold",
@@ -157,7 +278,7 @@ void runDistributedMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &s
     rt.emit(&thread, "MapStateSucceeded");
     thread.lastEventId = runStarted;
     completeContainer(rt, thread, state, state.resultSelector, state.resultPath,
-                      std::move(results));
+                      Json(run.results));
 }
 
 } // namespace stepwise::engine

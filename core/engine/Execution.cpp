@@ -4,6 +4,7 @@
 #include "core/engine/Execution.h"
 
 #include "core/engine/DataFlow.h"
+#include "core/engine/Redrive.h"
 
 #include <limits>
 
@@ -198,6 +199,21 @@ void Execution::abort(std::string error, std::string cause)
     m_impl->abortExecution(error.empty() ? std::nullopt : std::optional(std::move(error)),
                            cause.empty() ? std::nullopt : std::optional(std::move(cause)));
 }
+
+std::optional<std::string> Execution::redriveRefusal() const
+{
+    return engine::redriveRefusal(*m_impl);
+}
+
+Result<bool, std::string> Execution::redrive()
+{
+    if (auto refusal = engine::redriveRefusal(*m_impl))
+        return unexpected(std::move(*refusal));
+    redriveExecution(*m_impl);
+    return true;
+}
+
+int Execution::redriveCount() const { return m_impl->redriveCount; }
 
 bool Execution::isFinished() const { return m_impl->finished(); }
 ExecutionStatus Execution::status() const { return m_impl->status; }

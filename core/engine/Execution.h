@@ -4,6 +4,7 @@
 // handlers are injected; the same machine + input + handlers + seed give the same events.
 #include "core/asl/StateMachine.h"
 #include "core/common/Json.h"
+#include "core/common/Result.h"
 #include "core/engine/Clock.h"
 #include "core/engine/ExecutionHistory.h"
 #include "core/engine/TaskHandler.h"
@@ -65,6 +66,15 @@ public:
     void runUntil(const std::function<bool(const HistoryEvent &)> &stop);
     // StopExecution: running states get ...StateAborted, then ExecutionAborted.
     void abort(std::string error = {}, std::string cause = {});
+
+    // Why AWS would refuse RedriveExecution now (ExecutionNotRedrivable: running, succeeded,
+    // express, history too long); std::nullopt when redrive is allowed (spec §13.2).
+    std::optional<std::string> redriveRefusal() const;
+    // RedriveExecution: appends ExecutionRedriven {redriveCount}, re-enters the unsuccessful state
+    // with its original input and entry-time variables, and sets status back to Running; the
+    // caller then steps/runs as usual. Returns the refusal text when not redrivable.
+    Result<bool, std::string> redrive(); // value true on success (core/common/Result.h)
+    int redriveCount() const;
 
     bool isFinished() const;
     ExecutionStatus status() const;

@@ -210,6 +210,57 @@ Eval<std::optional<std::int64_t>> evalJsonataInteger(ExecutionImpl &rt, const Th
     return std::optional<std::int64_t>(count);
 }
 
+Eval<std::optional<Json>> evalJsonataNumber(ExecutionImpl &rt, const Thread &thread,
+                                            const std::optional<Json> &field,
+                                            const std::string &location,
+                                            const JsonataRoots &roots, bool integer)
+{
+    if (!field)
+        return std::optional<Json>();
+    auto value = evalJsonata(rt, thread, *field, location, roots);
+    if (!value.hasValue())
+        return unexpected(value.error());
+    Json number = std::move(value).value();
+    if (integer && number.is_number_float()
+        && number.get<double>() == std::floor(number.get<double>()))
+        number = static_cast<std::int64_t>(number.get<double>());
+    if (integer ? number.is_number_integer() : number.is_number())
+        return std::optional<Json>(std::move(number));
+    std::string text;
+    const std::string shown = isJsonataExpression(*field, &text)
+                                  ? prefixOf(text, location)
+                                  : "The value specified for the field '" + location + "' ";
+    return unexpected(queryError(rt, thread,
+                                 shown + "returned an unexpected result type. Expected '"
+                                     + (integer ? "integer" : "number") + "', but was '"
+                                     + typeName(number) + "' for value: " + compact(number),
+                                 location));
+}
+
+Eval<std::optional<std::string>> evalJsonataString(ExecutionImpl &rt, const Thread &thread,
+                                                   const std::optional<Json> &field,
+                                                   const std::string &location,
+                                                   const JsonataRoots &roots)
+{
+    if (!field)
+        return std::optional<std::string>();
+    auto value = evalJsonata(rt, thread, *field, location, roots);
+    if (!value.hasValue())
+        return unexpected(value.error());
+    if (value.value().is_string())
+        return std::optional<std::string>(value.value().get<std::string>());
+    std::string text;
+    const std::string shown = isJsonataExpression(*field, &text)
+                                  ? prefixOf(text, location)
+                                  : "The value specified for the field '" + location + "' ";
+    return unexpected(queryError(rt, thread,
+                                 shown + "returned an unexpected result type. Expected 'string', "
+                                         "but was '"
+                                     + typeName(value.value())
+                                     + "' for value: " + compact(value.value()),
+                                 location));
+}
+
 StateError queryError(const ExecutionImpl &rt, const Thread &thread, const std::string &text,
                       std::string location)
 {

@@ -45,6 +45,21 @@ Eval<std::optional<std::int64_t>> evalJsonataInteger(ExecutionImpl &rt, const Th
                                                      const JsonataRoots &roots,
                                                      bool allowZero);
 
+// A number field given literally or as an expression (ToleratedFailureCount / Percentage,
+// spec §1.7, §3.2): nullopt when absent. An expression must yield a number, an integer when
+// `integer`; range checks are the caller's, with the messages AWS gives for that field.
+Eval<std::optional<Json>> evalJsonataNumber(ExecutionImpl &rt, const Thread &thread,
+                                            const std::optional<Json> &field,
+                                            const std::string &location,
+                                            const JsonataRoots &roots, bool integer);
+
+// A string field given literally or as an expression (Credentials/RoleArn): nullopt when
+// absent; any other result type is a States.QueryEvaluationError.
+Eval<std::optional<std::string>> evalJsonataString(ExecutionImpl &rt, const Thread &thread,
+                                                   const std::optional<Json> &field,
+                                                   const std::string &location,
+                                                   const JsonataRoots &roots);
+
 // A States.QueryEvaluationError of the thread's state with AWS's prefix (spec §3.6).
 StateError queryError(const ExecutionImpl &rt, const Thread &thread, const std::string &text,
                       std::string location = {});

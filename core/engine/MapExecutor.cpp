@@ -4,7 +4,11 @@
 #include "core/engine/DataFlow.h"
 #include "core/engine/JsonataFlow.h"
 #include "core/engine/MapSupport.h"
+#include "core/engine/Redrive.h"
 #include "core/engine/RetryCatch.h"
+
+#include <algorithm>
+#include <utility>
 
 namespace stepwise::engine {
 namespace {
@@ -40,6 +44,64 @@ bool startIteration(ExecutionImpl &rt, Thread &thread, const asl::MapState &stat
     run.children.push_back(child.index);
     ++run.running;
     return true;
+}
+
+// Redrive (spec §13.2): resumes the next unfinished iteration of the failed visit.
+void resumeIteration(ExecutionImpl &rt, Thread &thread, std::int64_t previous)
+{
+    ContainerRun &run = thread.container;
+    Thread &child = *rt.threads[run.resumeThreads[run.resumeNext++]];
+    const std::int64_t started = rt.emit(&thread, "MapIterationStarted",
+                                         "mapIterationStartedEventDetails",
+                                         iterationDetails(thread, child.slot), previous);
+    ++run.running;
+    resumeThread(rt, child, started);
+}
+
+bool hasIterationToStart(const ContainerRun &run)
+{
+    return run.resumeNext < run.resumeThreads.size() || run.nextItem < run.itemInputs.size();
+}
+
+// Starts the next iteration: a redriven one first, then the next item in order. False when
+// an ItemSelector failed (the thread has failed then).
+bool startNextIteration(ExecutionImpl &rt, Thread &thread, const asl::MapState &state,
+                        std::int64_t previous)
+{
+    ContainerRun &run = thread.container;
+    if (run.resumeNext < run.resumeThreads.size()) {
+        resumeIteration(rt, thread, previous);
+        return true;
+    }
+    if (!startIteration(rt, thread, state, run.nextItem, previous))
+        return false;
+    ++run.nextItem; // only once started: a redrive starts a failed ItemSelector's item again
+    return true;
+}
+
+// Redrive: iterations that succeeded keep their results; failed or aborted ones resume, in
+// item order, before the items that never started.
+void keepRedrivenIterations(ExecutionImpl &rt, ContainerRun &run, const ContainerRun &previous)
+{
+    std::vector<std::size_t> unfinished;
+    for (std::size_t index : previous.children) {
+        const Thread &old = *rt.threads[index];
+        if (old.slot >= run.results.size())
+            continue;
+        run.children.push_back(index);
+        if (old.status == Thread::Status::Succeeded) {
+            run.results[old.slot] = old.result;
+            ++run.finished;
+        } else {
+            unfinished.push_back(index);
+        }
+    }
+    std::sort(unfinished.begin(), unfinished.end(), [&](std::size_t a, std::size_t b) {
+        return rt.threads[a]->slot < rt.threads[b]->slot;
+    });
+    run.resumeThreads = std::move(unfinished);
+    run.resumeNext = 0;
+    run.nextItem = std::min(previous.nextItem, run.itemInputs.size());
 }
 
 // Spec §3.2: Items (an expression or an array with expressions), default $states.input.
@@ -107,6 +169,7 @@ Eval<std::optional<Json>> mapConcurrency(ExecutionImpl &rt, Thread &thread,
 
 void runMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &state)
 {
+    const std::optional<ContainerRun> redriven = std::exchange(thread.redrivenRun, std::nullopt);
     auto failMap = [&](const StateError &error) {
         if (error.evaluationFailed)
             return failContainerJsonata(rt, thread, error, true);
@@ -129,7 +192,8 @@ void runMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &state)
     if (!state.itemProcessor)
         return rt.fail(thread, rt.runtimeError(thread, "The Map state has no ItemProcessor."));
     if (isDistributed(state))
-        return runDistributedMap(rt, thread, state, thread.effectiveInput, items.value());
+        return runDistributedMap(rt, thread, state, thread.effectiveInput, items.value(),
+                                 redriven);
 
     const std::size_t count = items.value().size();
     const std::int64_t started = rt.emit(&thread, "MapStateStarted",
@@ -143,17 +207,18 @@ void runMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &state)
                                      0, limit->get<std::int64_t>()))
                                : 0;
     thread.phase = 1;
-    if (count == 0) {
+    if (redriven && redriven->results.size() == count)
+        keepRedrivenIterations(rt, run, *redriven);
+    if (run.finished == count) { // no items, or all had succeeded before a redrive
         rt.emit(&thread, "MapStateSucceeded");
         thread.lastEventId = started;
         return completeContainer(rt, thread, state, state.resultSelector, state.resultPath,
-                                 Json::array());
+                                 Json(std::move(run.results)));
     }
     thread.waitingChildren = true;
-    const std::size_t initial = run.maxConcurrency == 0 ? count
-                                                        : std::min(run.maxConcurrency, count);
-    for (; run.nextItem < initial; ++run.nextItem)
-        if (!startIteration(rt, thread, state, run.nextItem, started))
+    while (hasIterationToStart(run)
+           && (run.maxConcurrency == 0 || run.running < run.maxConcurrency))
+        if (!startNextIteration(rt, thread, state, started))
             return;
 }
 
@@ -190,8 +255,8 @@ void mapChildFinished(ExecutionImpl &rt, Thread &thread, Thread &child)
                                            iterationDetails(thread, child.slot), lastInner);
     run.results[child.slot] = child.result;
     ++run.finished;
-    if (run.nextItem < run.itemInputs.size()) {
-        startIteration(rt, thread, state, run.nextItem++, lastInner);
+    if (hasIterationToStart(run)) {
+        startNextIteration(rt, thread, state, lastInner);
         return;
     }
     if (run.finished < run.itemInputs.size())

@@ -19,9 +19,11 @@ Eval<Json> selectItem(ExecutionImpl &rt, const Thread &thread, const asl::MapSta
                       const Json &effective, std::size_t index, const Json &item);
 
 // A DISTRIBUTED Map: every item (or batch) runs as a child execution of its own; the parent
-// history shows Map Run events only (spec §1.7, §9.3).
+// history shows Map Run events only (spec §1.7, §9.3). `redriven`: the Map Run of the failed
+// visit, whose unsuccessful children alone run again (MapRunRedriven, spec §13.2).
 void runDistributedMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &state,
-                       const Json &effective, const Json &items);
+                       const Json &effective, const Json &items,
+                       const std::optional<ContainerRun> &redriven);
 
 bool isDistributed(const asl::MapState &state);
 

@@ -4,7 +4,10 @@
 #include "core/engine/ContainerSupport.h"
 #include "core/engine/DataFlow.h"
 #include "core/engine/JsonataFlow.h"
+#include "core/engine/Redrive.h"
 #include "core/engine/RetryCatch.h"
+
+#include <utility>
 
 namespace stepwise::engine {
 
@@ -31,6 +34,8 @@ Eval<Json> branchInput(ExecutionImpl &rt, Thread &thread, const asl::ParallelSta
 
 void runParallel(ExecutionImpl &rt, Thread &thread, const asl::ParallelState &state)
 {
+    // Redrive (spec §13.2): branches that succeeded keep their output, the others resume.
+    const std::optional<ContainerRun> redriven = std::exchange(thread.redrivenRun, std::nullopt);
     auto input = branchInput(rt, thread, state);
     if (!input.hasValue()) {
         if (input.error().evaluationFailed)
@@ -50,13 +55,33 @@ void runParallel(ExecutionImpl &rt, Thread &thread, const asl::ParallelState &st
                                  Json::array());
     }
     thread.waitingChildren = true;
+    ContainerRun &run = thread.container;
     for (std::size_t i = 0; i < branches.size(); ++i) {
+        if (redriven && i < redriven->children.size()) {
+            Thread &old = *rt.threads[redriven->children[i]];
+            run.children.push_back(old.index);
+            if (old.status == Thread::Status::Succeeded) {
+                run.results[i] = old.result;
+                ++run.finished;
+                continue;
+            }
+            ++run.running;
+            resumeThread(rt, old, started);
+            continue;
+        }
         Thread &child = rt.spawn(branches[i], childScope(thread, i), payload, thread.vars,
                                  thread.index, i);
         child.lastEventId = started;
-        thread.container.children.push_back(child.index);
-        ++thread.container.running;
+        run.children.push_back(child.index);
+        ++run.running;
     }
+    if (run.finished < branches.size())
+        return;
+    // Every branch had succeeded before the redrive: the state failed after them.
+    thread.waitingChildren = false;
+    rt.emit(&thread, "ParallelStateSucceeded", {}, nullptr, started);
+    completeContainer(rt, thread, state, state.resultSelector, state.resultPath,
+                      Json(run.results));
 }
 
 // Spec §9.4: ParallelStateSucceeded / Failed point to the last event of the branch that ended
@@ -71,6 +96,11 @@ void parallelChildFinished(ExecutionImpl &rt, Thread &thread, Thread &child)
     if (child.status == Thread::Status::Failed) {
         run.failure = child.error;
         const std::int64_t failingEvent = child.lastEventId;
+        // AWS cancels every branch, the failing one included: a Task that failed there never
+        // exited, so it is recorded as aborted too (states_variables_error_output/
+        // parallel_catch_error__*: TaskFailed, then TaskStateAborted in the same branch).
+        if (child.state && asl::stateType(*child.state) == asl::StateType::Task)
+            rt.emit(&child, "TaskStateAborted");
         for (std::size_t index : run.children)
             rt.abortThread(*rt.threads[index]);
         thread.waitingChildren = false;

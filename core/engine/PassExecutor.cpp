@@ -10,10 +10,10 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
     if (isJsonata(rt, thread))
         return finishJsonataState(rt, thread, state.assign, "Assign", state.output, "Output",
                                   nextOf(state));
-    // Without InputPath (the common case) the raw input is read in place, not copied.
+    // InputPath naming a node of the raw input (or absent, the common case): read in place.
     Json filtered;
-    const Json *effective = &thread.rawInput;
-    if (!state.inputPath.isAbsent()) {
+    const Json *effective = locateFilterPath(rt, state.inputPath, thread.rawInput);
+    if (!effective) {
         auto value = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
         if (!value.hasValue())
             return rt.fail(thread, value.error());
@@ -31,7 +31,7 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
     } else {
         result = effective == &filtered ? std::move(filtered) : *effective;
     }
-    Json assigned = Json::object();
+    Json assigned; // null: nothing to assign (exitState takes only a non-empty object)
     if (state.assign) {
         auto values = evalAssign(rt, thread, *state.assign, rootsOf(thread, result));
         if (!values.hasValue())
@@ -44,7 +44,13 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
     if (!merged.hasValue())
         return rt.fail(thread, merged.error());
     Json output = std::move(merged).value();
-    if (!state.outputPath.isAbsent()) { // absent: the merged value as it is, without a copy
+    // Absent or `$`: the merged value as it is; a node of it: moved out, not copied.
+    if (const Json *node = locateFilterPath(rt, state.outputPath, output)) {
+        if (node != &output) {
+            Json selected = std::move(*const_cast<Json *>(node)); // `output` is ours
+            output = std::move(selected);
+        }
+    } else {
         auto selected = applyFilterPath(rt, thread, state.outputPath, output);
         if (!selected.hasValue())
             return rt.fail(thread, selected.error());

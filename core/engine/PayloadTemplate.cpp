@@ -20,19 +20,27 @@ Eval<Json> evalDollarValue(ExecutionImpl &rt, const Thread &thread, const std::s
     return evalFieldPath(rt, thread, value.get<std::string>(), key, roots);
 }
 
+bool isDollarKey(const std::string &key)
+{
+    return key.size() > 2 && key.ends_with(".$");
+}
+
+// Fields are evaluated in document order (errors and States.UUID / MathRandom draws follow
+// it); literal fields are output first, then `.$` fields in the cached HashMap order.
 Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
                       const PathRoots &roots)
 {
+    const ExecutionImpl::DollarFields &fields = rt.dollarFields(node);
     Json out = Json::object();
-    std::vector<std::string> dollarKeys;
+    out.get_ref<Json::object_t &>().reserve(node.size());
     std::vector<Json> dollarValues;
+    dollarValues.reserve(fields.keys.size());
     for (auto it = node.begin(); it != node.end(); ++it) {
         const std::string &key = it.key();
-        if (key.size() > 2 && key.ends_with(".$")) {
+        if (isDollarKey(key)) {
             auto value = evalDollarValue(rt, thread, key, it.value(), roots);
             if (!value.hasValue())
                 return value;
-            dollarKeys.push_back(key.substr(0, key.size() - 2));
             dollarValues.push_back(std::move(value).value());
             continue;
         }
@@ -41,12 +49,8 @@ Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
             return value;
         out[key] = std::move(value).value();
     }
-    std::vector<std::int32_t> hashes;
-    hashes.reserve(dollarKeys.size());
-    for (const std::string &key : dollarKeys)
-        hashes.push_back(java::stringHashCode(key));
-    for (std::size_t index : java::hashMapOrder(hashes))
-        out[dollarKeys[index]] = std::move(dollarValues[index]);
+    for (std::size_t index : fields.order)
+        out[fields.keys[index]] = std::move(dollarValues[index]);
     return out;
 }
 
@@ -69,6 +73,22 @@ Eval<Json> evalNode(ExecutionImpl &rt, const Thread &thread, const Json &node,
 }
 
 } // namespace
+
+const ExecutionImpl::DollarFields &ExecutionImpl::dollarFields(const Json &templateObject)
+{
+    auto [it, inserted] = m_dollarFields.try_emplace(&templateObject);
+    if (inserted) {
+        std::vector<std::int32_t> hashes;
+        for (auto member = templateObject.begin(); member != templateObject.end(); ++member) {
+            if (!isDollarKey(member.key()))
+                continue;
+            it->second.keys.push_back(member.key().substr(0, member.key().size() - 2));
+            hashes.push_back(java::stringHashCode(it->second.keys.back()));
+        }
+        it->second.order = java::hashMapOrder(hashes);
+    }
+    return it->second;
+}
 
 Eval<Json> evalTemplate(ExecutionImpl &rt, const Thread &thread, const Json &payloadTemplate,
                         const PathRoots &roots)

@@ -89,6 +89,20 @@ const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *
     return result;
 }
 
+const asl::State *ExecutionImpl::findState(const asl::StateMachine &owner,
+                                           const std::string &name)
+{
+    constexpr std::size_t kScanLimit = 16; // a short scan beats hashing
+    if (owner.states.size() <= kScanLimit)
+        return owner.find(name);
+    auto &index = m_stateIndex[&owner];
+    if (index.empty())
+        for (const asl::State &state : owner.states)
+            index.emplace(asl::common(state).name, &state);
+    const auto it = index.find(name);
+    return it == index.end() ? nullptr : it->second;
+}
+
 const intrinsics::Expression *ExecutionImpl::intrinsic(const std::string &text,
                                                        std::string *syntaxError)
 {

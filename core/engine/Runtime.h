@@ -9,10 +9,12 @@
 #include "core/jsonpath/Path.h"
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -62,6 +64,14 @@ struct ContainerRun
     std::optional<StateError> failure;   // first failure
     std::int64_t failureEventId = 0;     // the failing inner event
     std::int64_t lastFinishedEventId = 0;
+    // Redrive (spec §13.2): threads of unfinished iterations to resume before new items start,
+    // from resumeNext on (a vector: a std::deque allocates even when empty, in every Map visit).
+    std::vector<std::size_t> resumeThreads;
+    std::size_t resumeNext = 0;
+    // DISTRIBUTED Map: its Map Run, which child executions succeeded, and its redrive count.
+    std::string mapRunArn;
+    std::vector<bool> childSucceeded;
+    int mapRunRedriveCount = 0;
 };
 
 // A thread of control: the top-level machine, one Parallel branch or one Map iteration.
@@ -99,6 +109,9 @@ struct Thread
     int retryCount = 0;
     std::vector<int> retrierCounts;
     ContainerRun container;
+    // Redrive (spec §13.2): the failed visit's branches / iterations, consumed when the redriven
+    // Parallel or Map starts so that only unsuccessful ones run again.
+    std::optional<ContainerRun> redrivenRun;
 
     // The context object as this state sees it (spec §2.5), built lazily: most states never
     // read it, and it holds a copy of the execution input.
@@ -146,6 +159,17 @@ struct ExecutionImpl
     const intrinsics::Expression *intrinsic(const std::string &text,
                                             std::string *syntaxError = nullptr);
     std::uint64_t nextRandom() { return random(); }
+    // The state named `name` in `machine` (a branch or item processor too), by a per-machine
+    // index built on first use: StateMachine::find scans, and long chains enter a state per step.
+    const asl::State *findState(const asl::StateMachine &machine, const std::string &name);
+    // A payload template object's `.$` fields (spec §2.4.1): their output keys (without ".$")
+    // in document order and the order AWS prints them in, computed once per template object.
+    struct DollarFields
+    {
+        std::vector<std::string> keys;
+        std::vector<std::size_t> order;
+    };
+    const DollarFields &dollarFields(const Json &templateObject);
     // JSONata expressions compile once per execution, keyed by their text (spec §3.1).
     const jsonata::Expression *jsonata(const std::string &text, jsonata::Error *syntaxError);
     // The bindings every JSONata evaluation starts from: AWS functions, limits (spec §3.4, §3.5).
@@ -182,6 +206,8 @@ struct ExecutionImpl
     void timeOutExecution();
     std::vector<std::size_t> live; // indexes of running threads, in creation order
     bool firstStateEntered = false;
+    int redriveCount = 0;        // spec §13.2: $$.Execution.RedriveCount
+    std::string redriveTimeText; // $$.Execution.RedriveTime, set by the last redrive
 
 private:
     std::unordered_map<std::string, std::unique_ptr<jsonpath::Path>> m_paths;
@@ -189,6 +215,10 @@ private:
     std::unordered_map<std::string, std::string> m_pathErrors;
     std::unordered_map<std::string, Result<jsonata::Expression, jsonata::Error>> m_jsonata;
     std::unique_ptr<jsonata::Bindings> m_jsonataBindings;
+    std::unordered_map<const asl::StateMachine *,
+                       std::unordered_map<std::string_view, const asl::State *>>
+        m_stateIndex;
+    std::unordered_map<const Json *, DollarFields> m_dollarFields;
 };
 
 // Executors, one per state type (Executors*.cpp). Each advances the thread's current visit.

@@ -2,13 +2,18 @@
 #include "core/engine/TaskEvents.h"
 
 #include "core/engine/DataFlow.h"
+#include "core/engine/EventDetails.h"
 
 namespace stepwise::engine {
 namespace {
 
-Json withResource(const ResourceInfo &info)
+// {"resourceType", "resource"} with room for `more` members after them.
+Json withResource(const ResourceInfo &info, std::size_t more = 0)
 {
-    return Json{{"resourceType", info.resourceType}, {"resource", info.resource}};
+    Json details = detailsObject(2 + more);
+    addMember(details, "resourceType", info.resourceType);
+    addMember(details, "resource", info.resource);
+    return details;
 }
 
 } // namespace
@@ -48,20 +53,23 @@ ResourceInfo classifyResource(const std::string &arn)
 void emitTaskScheduled(ExecutionImpl &rt, Thread &thread, const std::string &resourceArn,
                        const ResourceInfo &info, const TaskRequest &request)
 {
-    Json details = Json::object();
+    Json details;
     if (info.kind == ResourceKind::Integration) {
-        details = withResource(info);
-        details["region"] = rt.options.region;
-        details["parameters"] = compact(request.payload);
+        details = withResource(info, 4);
+        addMember(details, "region", rt.options.region);
+        addMember(details, "parameters", compact(request.payload));
     } else {
-        details["resource"] = resourceArn;
-        details["input"] = compact(request.payload);
-        details["inputDetails"] = Json{{"truncated", false}};
+        details = detailsObject(5);
+        addMember(details, "resource", resourceArn);
+        addMember(details, "input", compact(request.payload));
+        addMember(details, "inputDetails", notTruncated());
     }
     if (request.timeoutSeconds)
-        details["timeoutInSeconds"] = *request.timeoutSeconds;
+        addMember(details, "timeoutInSeconds", *request.timeoutSeconds);
     if (request.heartbeatSeconds && info.kind != ResourceKind::Lambda)
-        details["heartbeatInSeconds"] = *request.heartbeatSeconds;
+        addMember(details, "heartbeatInSeconds", *request.heartbeatSeconds);
+    if (request.credentialsRoleArn) // spec §1.6: recorded only; a local run assumes no role
+        addMember(details, "taskCredentials", Json{{"roleArn", *request.credentialsRoleArn}});
     const char *type = info.kind == ResourceKind::Lambda     ? "LambdaFunctionScheduled"
                        : info.kind == ResourceKind::Activity ? "ActivityScheduled"
                                                              : "TaskScheduled";
@@ -87,18 +95,19 @@ void emitTaskOutcome(ExecutionImpl &rt, Thread &thread, const ResourceInfo &info
                                                                      : "Task";
     std::string lower = prefix;
     lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
-    Json details = info.kind == ResourceKind::Integration ? withResource(info) : Json::object();
+    Json details = info.kind == ResourceKind::Integration ? withResource(info, 2)
+                                                          : detailsObject(2);
     if (outcome.succeeded) {
-        details["output"] = compact(outcome.result);
-        details["outputDetails"] = Json{{"truncated", false}};
+        addMember(details, "output", compact(outcome.result));
+        addMember(details, "outputDetails", notTruncated());
         rt.emit(&thread, prefix + "Succeeded", lower + "SucceededEventDetails",
                 std::move(details));
         return;
     }
     if (outcome.error)
-        details["error"] = *outcome.error;
+        addMember(details, "error", *outcome.error);
     if (outcome.cause)
-        details["cause"] = *outcome.cause;
+        addMember(details, "cause", *outcome.cause);
     const std::string verb = outcome.error == "States.Timeout" ? "TimedOut" : "Failed";
     rt.emit(&thread, prefix + verb, lower + verb + "EventDetails", std::move(details));
 }

@@ -31,6 +31,34 @@ Eval<std::optional<std::int64_t>> resolveSeconds(ExecutionImpl &rt, Thread &thre
     return std::optional<std::int64_t>(value.value().get<std::int64_t>());
 }
 
+// Spec §1.6 Credentials: RoleArn is a string, or (JSONata) an expression yielding one, or
+// (JSONPath) a "RoleArn.$" path. The task fails when it does not resolve to a string.
+Eval<std::optional<std::string>> credentialsRoleArn(ExecutionImpl &rt, Thread &thread,
+                                                    const asl::TaskState &state,
+                                                    const Json &effective)
+{
+    if (!state.credentials || !state.credentials->is_object())
+        return std::optional<std::string>();
+    if (isJsonata(rt, thread)) {
+        const auto found = state.credentials->find("RoleArn");
+        if (found == state.credentials->end())
+            return std::optional<std::string>();
+        return evalJsonataString(rt, thread, std::optional<Json>(*found), "Credentials/RoleArn",
+                                 jsonataRootsOf(thread));
+    }
+    auto resolved = evalTemplate(rt, thread, *state.credentials, rootsOf(thread, effective));
+    if (!resolved.hasValue())
+        return unexpected(resolved.error());
+    const auto roleArn = resolved.value().find("RoleArn");
+    if (roleArn == resolved.value().end())
+        return std::optional<std::string>();
+    if (!roleArn->is_string())
+        return unexpected(rt.runtimeError(
+            thread, "The Credentials field RoleArn must be a string, but was: "
+                        + compact(*roleArn)));
+    return std::optional<std::string>(roleArn->get<std::string>());
+}
+
 std::shared_ptr<TaskHandler> findHandler(ExecutionImpl &rt, const TaskRequest &request)
 {
     for (const auto &handler : rt.options.handlers)
@@ -131,6 +159,10 @@ Eval<TaskRequest> buildRequestJsonata(ExecutionImpl &rt, Thread &thread,
     if (!heartbeat.hasValue())
         return unexpected(heartbeat.error());
     request.heartbeatSeconds = heartbeat.value();
+    auto roleArn = credentialsRoleArn(rt, thread, state, thread.rawInput);
+    if (!roleArn.hasValue())
+        return unexpected(roleArn.error());
+    request.credentialsRoleArn = roleArn.value();
     return request;
 }
 
@@ -172,6 +204,10 @@ Eval<TaskRequest> buildRequest(ExecutionImpl &rt, Thread &thread, const asl::Tas
     if (!heartbeat.hasValue())
         return unexpected(heartbeat.error());
     request.heartbeatSeconds = heartbeat.value();
+    auto roleArn = credentialsRoleArn(rt, thread, state, *effective);
+    if (!roleArn.hasValue())
+        return unexpected(roleArn.error());
+    request.credentialsRoleArn = roleArn.value();
     return request;
 }
 

@@ -19,6 +19,7 @@ struct TaskRequest
     std::optional<std::int64_t> timeoutSeconds;   // resolved TimeoutSeconds(Path), if any
     std::optional<std::int64_t> heartbeatSeconds; // resolved HeartbeatSeconds(Path), if any
     int retryCount = 0;       // retries already made in this state visit
+    std::optional<std::string> credentialsRoleArn; // resolved Credentials.RoleArn, if any
     // The context object as the state sees it (spec §2.5). Lazy: it holds a copy of the
     // execution input and almost no handler reads it, so it is built on first read.
     Lazy<Json> context;

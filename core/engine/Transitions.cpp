@@ -1,6 +1,7 @@
 // State entry/exit, thread completion and failure propagation (ASL spec §9.3, §9.4), and the
 // context object each state sees (spec §2.5).
 #include "core/engine/DataFlow.h"
+#include "core/engine/EventDetails.h"
 
 namespace stepwise::engine {
 namespace {
@@ -15,6 +16,12 @@ bool canRetry(const asl::State &state)
     const auto type = asl::stateType(state);
     return type == asl::StateType::Task || type == asl::StateType::Parallel
         || type == asl::StateType::Map;
+}
+
+bool isContainer(const asl::State &state)
+{
+    const auto type = asl::stateType(state);
+    return type == asl::StateType::Parallel || type == asl::StateType::Map;
 }
 
 bool isAbortable(const asl::State &state)
@@ -40,8 +47,11 @@ Json ExecutionImpl::makeContext(const Thread &thread) const
     execution["StartTime"] = startTimeText;
     execution["Name"] = executionName;
     execution["RoleArn"] = roleArn;
-    if (!options.express) // recorded: EXPRESS executions cannot be redriven and show none
-        execution["RedriveCount"] = 0;
+    if (!options.express) { // recorded: EXPRESS executions cannot be redriven and show none
+        execution["RedriveCount"] = redriveCount;
+        if (redriveCount > 0)
+            execution["RedriveTime"] = redriveTimeText; // spec §13.2
+    }
     Json context = Json::object();
     context["Execution"] = std::move(execution);
     context["StateMachine"] = Json{{"Id", stateMachineArn}, {"Name", options.stateMachineName}};
@@ -59,7 +69,7 @@ Json ExecutionImpl::makeContext(const Thread &thread) const
 void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json stateInput,
                                std::int64_t previous)
 {
-    const asl::State *state = thread.machine->find(name);
+    const asl::State *state = findState(*thread.machine, name);
     if (!state) {
         thread.state = nullptr;
         failThread(thread, StateError{"States.Runtime",
@@ -67,7 +77,6 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
                                       true});
         return;
     }
-    thread.state = state;
     thread.rawInput = std::move(stateInput);
     thread.effectiveInput = nullptr;
     thread.enteredTimeMs = clock->nowMs();
@@ -76,7 +85,11 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
     thread.waitingChildren = false;
     thread.retryCount = 0;
     thread.retrierCounts.clear();
-    thread.container = ContainerRun{};
+    // Only Parallel and Map visits fill the container bookkeeping; skip the reset (which
+    // allocates) after any other state.
+    if (thread.state && isContainer(*thread.state))
+        thread.container = ContainerRun{};
+    thread.state = state;
     thread.invalidateContext();
     std::string inputText;
     if (!firstStateEntered && thread.index == 0 && !options.inputText.empty())
@@ -87,10 +100,10 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
         inputText = compact(thread.rawInput);
     thread.pendingInputText.clear();
     firstStateEntered = true;
-    Json details = Json::object();
-    details["name"] = name;
-    details["input"] = std::move(inputText);
-    details["inputDetails"] = Json{{"truncated", false}};
+    Json details = detailsObject(3);
+    addMember(details, "name", name);
+    addMember(details, "input", std::move(inputText));
+    addMember(details, "inputDetails", notTruncated());
     ++transitions;
     thread.enteredEventId = emit(&thread, stateTypeName(*state) + "StateEntered",
                                  "stateEnteredEventDetails", std::move(details), previous);
@@ -109,11 +122,12 @@ void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
                                       true});
         return;
     }
-    Json details = Json::object();
-    details["name"] = asl::common(*thread.state).name;
-    details["output"] = next ? outputText : std::move(outputText);
-    details["outputDetails"] = Json{{"truncated", false}};
-    if (assigned.is_object() && !assigned.empty()) {
+    const bool assigns = assigned.is_object() && !assigned.empty();
+    Json details = detailsObject(assigns ? 5 : 3);
+    addMember(details, "name", asl::common(*thread.state).name);
+    addMember(details, "output", next ? outputText : std::move(outputText));
+    addMember(details, "outputDetails", notTruncated());
+    if (assigns) {
         auto texts = assignVariables(thread, std::move(assigned));
         if (!texts.hasValue()) {
             failThread(thread, texts.error());

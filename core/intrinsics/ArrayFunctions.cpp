@@ -3,7 +3,9 @@
 #include "core/common/JavaHashOrder.h"
 #include "core/intrinsics/ExpressionNode.h"
 
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace stepwise::intrinsics {
 namespace {
@@ -128,10 +130,35 @@ Result<Json, std::string> fnJsonMerge(const Args &args, const EvalContext &,
     if (!args[0].is_object() || !args[1].is_object() || !args[2].is_boolean() ||
         args[2].get<bool>())
         return unexpected(invalidArguments(call));
-    Json merged = args[0];
-    for (const auto &[key, value] : args[1].items())
-        merged[key] = value;
-    return java::toHashMapOrder(merged);
+    // Members are gathered as pointers (b's value wins, a's position stays) and each value is
+    // copied once, straight into HashMap order: no lookups in the growing result.
+    const auto &first = args[0].get_ref<const Json::object_t &>();
+    const auto &second = args[1].get_ref<const Json::object_t &>();
+    std::vector<std::pair<const std::string *, const Json *>> members;
+    members.reserve(first.size() + second.size());
+    std::unordered_map<std::string_view, std::size_t> position;
+    position.reserve(first.size() + second.size());
+    for (const auto &[key, value] : first) {
+        position.emplace(key, members.size());
+        members.emplace_back(&key, &value);
+    }
+    for (const auto &[key, value] : second) {
+        const auto [at, added] = position.emplace(key, members.size());
+        if (added)
+            members.emplace_back(&key, &value);
+        else
+            members[at->second].second = &value;
+    }
+    std::vector<std::int32_t> hashes;
+    hashes.reserve(members.size());
+    for (const auto &member : members)
+        hashes.push_back(java::stringHashCode(*member.first));
+    Json merged = Json::object();
+    auto &ordered = merged.get_ref<Json::object_t &>();
+    ordered.reserve(members.size());
+    for (std::size_t index : java::hashMapOrder(hashes))
+        ordered.emplace_back(*members[index].first, *members[index].second);
+    return merged;
 }
 
 } // namespace stepwise::intrinsics

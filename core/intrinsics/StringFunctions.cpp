@@ -79,18 +79,18 @@ Result<Json, std::string> fnStringSplit(const Args &args, const EvalContext &,
         return unexpected(invalidArguments(call));
     const auto &text = args[0].get_ref<const std::string &>();
     const auto &delimiters = args[1].get_ref<const std::string &>();
+    bool isDelimiter[256] = {};
+    for (char c : delimiters)
+        isDelimiter[static_cast<unsigned char>(c)] = true;
     Json out = Json::array();
-    std::string token;
-    for (char c : text) {
-        if (delimiters.find(c) == std::string::npos) {
-            token += c;
-        } else if (!token.empty()) {
-            out.push_back(std::move(token));
-            token.clear();
-        }
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && !isDelimiter[static_cast<unsigned char>(text[i])])
+            continue;
+        if (i > start) // empty tokens are dropped
+            out.push_back(text.substr(start, i - start));
+        start = i + 1;
     }
-    if (!token.empty())
-        out.push_back(std::move(token));
     return out;
 }
 

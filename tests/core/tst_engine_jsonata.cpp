@@ -81,6 +81,12 @@ private slots:
     void mapItemsMustBeAnArray();
     void parallelScopesAndArguments();
     void mixedQueryLanguages();
+    void distributedToleranceExpressions();
+    void distributedToleranceErrors();
+    void itemBatcherExpressions();
+    void itemBatcherAndConcurrencyErrors();
+    void taskTimeoutAndHeartbeatErrors();
+    void credentialsRoleArnMustBeAString();
 };
 
 // The machines are raw JSON strings: they follow the class so moc never has to read them.
@@ -356,6 +362,174 @@ void TestEngineJsonata::mixedQueryLanguages()
     QCOMPARE(execution.output(), Json::parse(R"({"both": [6, 3]})"));
 }
 
+namespace {
+
+// A JSONata DISTRIBUTED Map over $states.input.items whose Map fields are `fields` (JSON text
+// members, each ending with a comma) and whose children run one Task.
+Execution runDistributed(const std::string &fields, const Json &input,
+                         std::shared_ptr<TaskHandler> handler = nullptr)
+{
+    const std::string processor = handler
+        ? R"("T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true})"
+        : R"("T": {"Type": "Pass", "End": true})";
+    const std::string definition =
+        R"({"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", )"
+        + fields
+        + R"( "Items": "{% $states.input.items %}", "End": true, "ItemProcessor": {)"
+          R"("ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},)"
+          R"("StartAt": "T", "States": {)"
+        + processor + "}}}}}";
+    return run(definition.c_str(), input, std::move(handler));
+}
+
+} // namespace
+
+void TestEngineJsonata::distributedToleranceExpressions()
+{
+    const Json items = Json::array({1, 2, 3});
+    // The first child fails; one failure is tolerated by count, 1 of 3 by 50 percent.
+    const auto byCount =
+        runDistributed(R"("ToleratedFailureCount": "{% $states.input.allowed %}",)",
+                       Json{{"items", items}, {"allowed", 1}}, std::make_shared<EchoHandler>(1));
+    QCOMPARE(byCount.status(), ExecutionStatus::Succeeded);
+    QCOMPARE(byCount.output().at(0), Json::parse(R"({"Error": "Boom", "Cause": "it broke"})"));
+    const auto strict =
+        runDistributed(R"("ToleratedFailureCount": "{% $states.input.allowed %}",)",
+                       Json{{"items", items}, {"allowed", 0}}, std::make_shared<EchoHandler>(1));
+    QCOMPARE(strict.error().value_or(""), std::string("States.ExceedToleratedFailureThreshold"));
+    const auto byShare =
+        runDistributed(R"("ToleratedFailurePercentage": "{% $states.input.pct / 2 %}",)",
+                       Json{{"items", items}, {"pct", 100}}, std::make_shared<EchoHandler>(1));
+    QCOMPARE(byShare.status(), ExecutionStatus::Succeeded);
+    const auto tooLow =
+        runDistributed(R"("ToleratedFailurePercentage": "{% $states.input.pct / 2 %}",)",
+                       Json{{"items", items}, {"pct", 50}}, std::make_shared<EchoHandler>(1));
+    QCOMPARE(tooLow.status(), ExecutionStatus::Failed);
+}
+
+void TestEngineJsonata::distributedToleranceErrors()
+{
+    const Json input = Json{{"items", Json::array({1})}};
+    const auto notNumber = runDistributed(R"("ToleratedFailureCount": "{% 'x' %}",)", input);
+    QCOMPARE(notNumber.error().value_or(""), std::string("States.QueryEvaluationError"));
+    QVERIFY(notNumber.cause().value_or("").ends_with(
+        "The JSONata expression ''x'' specified for the field 'ToleratedFailureCount' returned "
+        "an unexpected result type. Expected 'integer', but was 'string' for value: \"x\""));
+    const HistoryEvent *failed = findEvent(notNumber, "EvaluationFailed");
+    QVERIFY(failed);
+    QCOMPARE(failed->details.value("location", ""), std::string("ToleratedFailureCount"));
+
+    const auto fraction = runDistributed(R"("ToleratedFailureCount": "{% 1.5 %}",)", input);
+    QVERIFY(fraction.cause().value_or("").ends_with(
+        "Expected 'integer', but was 'number' for value: 1.5"));
+    const auto negative = runDistributed(R"("ToleratedFailureCount": "{% -1 %}",)", input);
+    QVERIFY(negative.cause().value_or("").ends_with("ToleratedFailureCount cannot be negative."));
+    const auto tooHigh = runDistributed(R"("ToleratedFailurePercentage": "{% 150 %}",)", input);
+    QVERIFY(tooHigh.cause().value_or("").ends_with(
+        "ToleratedFailurePercentage must be between 0 and 100."));
+    const auto percentText =
+        runDistributed(R"("ToleratedFailurePercentage": "{% 'half' %}",)", input);
+    QVERIFY(percentText.cause().value_or("").ends_with(
+        "Expected 'number', but was 'string' for value: \"half\""));
+}
+
+void TestEngineJsonata::itemBatcherExpressions()
+{
+    const auto bySize = runDistributed(
+        R"("ItemBatcher": {"MaxItemsPerBatch": "{% $states.input.size %}",
+                           "BatchInput": {"tag": "{% $states.input.tag %}"}},)",
+        Json{{"items", Json::array({1, 2, 3})}, {"size", 2}, {"tag", "t"}});
+    QCOMPARE(bySize.status(), ExecutionStatus::Succeeded);
+    QCOMPARE(bySize.output(), Json::parse(R"([{"Items": [1, 2], "BatchInput": {"tag": "t"}},
+                                              {"Items": [3], "BatchInput": {"tag": "t"}}])"));
+    // {"Items":[1,2]} is 15 bytes: a third item would pass the limit.
+    const auto byBytes = runDistributed(
+        R"("ItemBatcher": {"MaxInputBytesPerBatch": "{% $states.input.bytes %}"},)",
+        Json{{"items", Json::array({1, 2, 3})}, {"bytes", 15}});
+    QCOMPARE(byBytes.output(), Json::parse(R"([{"Items": [1, 2]}, {"Items": [3]}])"));
+}
+
+void TestEngineJsonata::itemBatcherAndConcurrencyErrors()
+{
+    const Json input = Json{{"items", Json::array({1, 2})}};
+    const auto size = runDistributed(R"("ItemBatcher": {"MaxItemsPerBatch": "{% 'two' %}"},)",
+                                     input);
+    QCOMPARE(size.error().value_or(""), std::string("States.QueryEvaluationError"));
+    QVERIFY(size.cause().value_or("").ends_with(
+        "specified for the field 'ItemBatcher/MaxItemsPerBatch' returned an unexpected result "
+        "type. Expected 'integer', but was 'string' for value: \"two\""));
+    const auto batchInput = runDistributed(
+        R"("ItemBatcher": {"MaxItemsPerBatch": 1, "BatchInput": "{% $nothing %}"},)", input);
+    QVERIFY(batchInput.cause().value_or("").ends_with(
+        "The JSONata expression '$nothing' specified for the field 'ItemBatcher/BatchInput' "
+        "returned nothing (undefined)."));
+    const auto concurrency = runDistributed(R"("MaxConcurrency": "{% 'many' %}",)", input);
+    QVERIFY(concurrency.cause().value_or("").ends_with(
+        "specified for the field 'MaxConcurrency' returned an unexpected result type. Expected "
+        "'integer', but was 'string' for value: \"many\""));
+    // Caught like any JSONata failure of the state (spec §3.6).
+    const auto caught = run(R"({"QueryLanguage": "JSONata", "StartAt": "M", "States": {
+        "M": {"Type": "Map", "ToleratedFailureCount": "{% 'x' %}", "Next": "Done",
+              "Catch": [{"ErrorEquals": ["States.QueryEvaluationError"], "Next": "Done",
+                         "Output": "{% $states.errorOutput.Error %}"}],
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED",
+                                                    "ExecutionType": "STANDARD"},
+                                "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}},
+        "Done": {"Type": "Succeed"}}})",
+                            Json::array({1}));
+    QCOMPARE(caught.status(), ExecutionStatus::Succeeded);
+    QCOMPARE(caught.output(), Json("States.QueryEvaluationError"));
+}
+
+void TestEngineJsonata::taskTimeoutAndHeartbeatErrors()
+{
+    const auto heartbeat = run(R"({"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+        "T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+              "HeartbeatSeconds": "{% 'soon' %}", "End": true}}})",
+                               Json::object(), std::make_shared<EchoHandler>());
+    QCOMPARE(heartbeat.error().value_or(""), std::string("States.QueryEvaluationError"));
+    QVERIFY(heartbeat.cause().value_or("").ends_with(
+        "The JSONata expression ''soon'' specified for the field 'HeartbeatSeconds' returned an "
+        "unexpected result type. Expected 'integer', but was 'string' for value: \"soon\""));
+    const auto zero = run(R"({"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+        "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+              "TimeoutSeconds": "{% $states.input.t %}", "End": true}}})",
+                          Json{{"t", 0}}, std::make_shared<EchoHandler>());
+    QVERIFY(zero.cause().value_or("").ends_with(
+        "The value of the field 'TimeoutSeconds' must be a positive integer: 0"));
+    QCOMPARE(findEvent(zero, "EvaluationFailed")->details.value("location", ""),
+             std::string("TimeoutSeconds"));
+}
+
+void TestEngineJsonata::credentialsRoleArnMustBeAString()
+{
+    const char *jsonata = R"({"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+        "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+              "Credentials": {"RoleArn": "{% $states.input.role %}"}, "End": true}}})";
+    auto handler = std::make_shared<EchoHandler>();
+    const auto good = run(jsonata, Json{{"role", "arn:aws:iam::123456789012:role/R"}}, handler);
+    QCOMPARE(good.status(), ExecutionStatus::Succeeded);
+    QCOMPARE(handler->payloads.size(), std::size_t(1));
+    const auto number = run(jsonata, Json{{"role", 42}}, std::make_shared<EchoHandler>());
+    QCOMPARE(number.error().value_or(""), std::string("States.QueryEvaluationError"));
+    QVERIFY(number.cause().value_or("").ends_with(
+        "The JSONata expression '$states.input.role' specified for the field "
+        "'Credentials/RoleArn' returned an unexpected result type. Expected 'string', but was "
+        "'number' for value: 42"));
+    QCOMPARE(findEvent(number, "EvaluationFailed")->details.value("location", ""),
+             std::string("Credentials/RoleArn"));
+
+    const char *jsonPath = R"({"StartAt": "T", "States": {
+        "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+              "Credentials": {"RoleArn.$": "$.role"}, "End": true}}})";
+    const auto pathNumber = run(jsonPath, Json{{"role", 42}}, std::make_shared<EchoHandler>());
+    QCOMPARE(pathNumber.error().value_or(""), std::string("States.Runtime"));
+    QVERIFY(pathNumber.cause().value_or("").ends_with(
+        "The Credentials field RoleArn must be a string, but was: 42"));
+    const auto pathString = run(jsonPath, Json{{"role", "arn:aws:iam::1:role/R"}},
+                                std::make_shared<EchoHandler>());
+    QCOMPARE(pathString.status(), ExecutionStatus::Succeeded);
+}
 
 QTEST_APPLESS_MAIN(TestEngineJsonata)
 #include "tst_engine_jsonata.moc"
