@@ -1,9 +1,11 @@
 // Text → JSON (JSON or YAML) with located syntax errors, and text → model.
 #include "core/asl/Parser.h"
 
+#include "core/asl/Nesting.h"
 #include "core/asl/Yaml.h"
 
 #include <algorithm>
+#include <string>
 
 namespace stepwise::asl {
 namespace {
@@ -44,9 +46,13 @@ Result<Json, ParseError> parseJson(std::string_view text)
 
 Result<Json, ParseError> parseDocument(std::string_view text, SourceFormat format)
 {
-    if (format == SourceFormat::Json || (format == SourceFormat::Auto && looksLikeJson(text)))
-        return parseJson(text);
-    return parseYaml(text);
+    const bool json =
+        format == SourceFormat::Json || (format == SourceFormat::Auto && looksLikeJson(text));
+    if (const auto at = nestingBeyondLimit(text, json))
+        return unexpected(locatedError(text, *at + 1,
+                                       "The document is nested more than "
+                                           + std::to_string(kMaxNesting) + " levels deep"));
+    return json ? parseJson(text) : parseYaml(text);
 }
 
 Result<StateMachine, ParseError> parse(std::string_view text, SourceFormat format)

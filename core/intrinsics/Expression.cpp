@@ -45,6 +45,16 @@ private:
 
     Result<ExpressionNode, std::string> parseCall()
     {
+        // Calls nest by recursion here and in the evaluator: a bound keeps hostile text from
+        // exhausting the stack (found by fuzz_intrinsics).
+        struct Nesting
+        {
+            int &depth;
+            ~Nesting() { --depth; }
+        } nesting{++m_depth};
+        if (m_depth > kMaxNesting)
+            return unexpected(error("Intrinsic function calls nested more than "
+                                    + std::to_string(kMaxNesting) + " deep"));
         std::size_t start = m_pos;
         if (m_text.substr(m_pos, 7) != "States.")
             return unexpected(error("Expected an intrinsic function 'States.<Name>('"));
@@ -220,8 +230,10 @@ private:
         return node;
     }
 
+    static constexpr int kMaxNesting = 100;
     std::string_view m_text;
     std::size_t m_pos = 0;
+    int m_depth = 0;
 };
 
 } // namespace

@@ -29,6 +29,13 @@ void Evaluator::checkBudget(std::size_t position)
     }
 }
 
+Evaluator::~Evaluator()
+{
+    for (const std::weak_ptr<Frame> &bound : m_boundFrames)
+        if (const FramePtr frame = bound.lock())
+            frame->vars.clear();
+}
+
 FramePtr frameFromTuple(const FramePtr &env, const Value &tuple)
 {
     auto f = std::make_shared<Frame>();
@@ -194,6 +201,8 @@ Value Evaluator::dispatch(const Node &n, const Value &input, const FramePtr &env
     case NodeKind::Bind: {
         Value v = evaluate(*n.rhs, input, env);
         env->vars[n.lhs->value] = v;
+        if (m_boundFrames.empty() || m_boundFrames.back().lock() != env)
+            m_boundFrames.push_back(env);
         return v;
     }
     case NodeKind::Coalesce: {

@@ -16,6 +16,12 @@ class Evaluator
 {
 public:
     Evaluator(std::size_t maxDepth, long long timeLimitMs, std::function<double()> random);
+    // Empties the frames `:=` wrote to: a function bound in the frame it closes over is a
+    // shared_ptr cycle that would otherwise leak the frame, the function and everything they
+    // hold (found by fuzz_jsonata). The evaluation is over by then; its result is JSON.
+    ~Evaluator();
+    Evaluator(const Evaluator &) = delete;
+    Evaluator &operator=(const Evaluator &) = delete;
 
     Value evaluate(const Node &n, const Value &input, const FramePtr &env);
     Value apply(const Value &fn, std::vector<Value> args, const Value &input);
@@ -50,6 +56,7 @@ private:
 
     FramePtr m_root;
     std::vector<NodePtr> m_owned;
+    std::vector<std::weak_ptr<Frame>> m_boundFrames; // frames `:=` wrote to (see ~Evaluator)
     std::size_t m_maxDepth;
     std::size_t m_depth = 0;
     long long m_timeLimitMs;

@@ -30,6 +30,16 @@ struct Match
     std::size_t index = 0; // in characters
 };
 
+// The pattern argument once it is not a string: a regex, or a signature error. An undefined
+// pattern passes the signature check (found by fuzz_jsonata: it was dereferenced as null).
+const Callable &patternArg(const Value &pattern, const char *function)
+{
+    if (!pattern.isFunction() || !pattern.function)
+        throwError("T0410", std::string("Argument 2 of function \"") + function
+                                + "\" does not match function signature");
+    return *pattern.function;
+}
+
 bool findMatch(const Callable &re, const std::string &s, std::size_t from, Match &m)
 {
     static thread_local std::vector<std::pair<std::size_t, std::size_t>> groups;
@@ -73,7 +83,7 @@ Value fnContains(Evaluator &, Args &a, const Value &)
     if (a[1].isString())
         return Value::boolValue(a[0].string.find(a[1].string) != std::string::npos);
     Match m;
-    return Value::boolValue(findMatch(*a[1].function, a[0].string, 0, m));
+    return Value::boolValue(findMatch(patternArg(a[1], "contains"), a[0].string, 0, m));
 }
 
 Value fnSplit(Evaluator &, Args &a, const Value &)
@@ -100,7 +110,7 @@ Value fnSplit(Evaluator &, Args &a, const Value &)
         }
     } else {
         std::size_t pos = 0;
-        for (const auto &m : allMatches(*a[1].function, s, INFINITY)) {
+        for (const auto &m : allMatches(patternArg(a[1], "split"), s, INFINITY)) {
             out.push(Value::str(s.substr(pos, m.start - pos)));
             pos = m.end;
         }
@@ -131,7 +141,7 @@ Value fnMatch(Evaluator &, Args &a, const Value &)
     if (limit < 0)
         throwError("D3040", "Third argument of match function must evaluate to a positive number");
     Value out = Value::sequence();
-    for (const auto &m : allMatches(*a[1].function, a[0].string, limit))
+    for (const auto &m : allMatches(patternArg(a[1], "match"), a[0].string, limit))
         out.push(matchObject(m));
     return out;
 }
@@ -196,7 +206,7 @@ Value fnReplace(Evaluator &ev, Args &a, const Value &)
     }
     std::string out;
     std::size_t pos = 0;
-    for (const auto &m : allMatches(*a[1].function, s, limit)) {
+    for (const auto &m : allMatches(patternArg(a[1], "replace"), s, limit)) {
         out += s.substr(pos, m.start - pos);
         if (a[2].isString()) {
             out += expandReplacement(a[2].string, m);

@@ -282,7 +282,9 @@ static std::string formatDecimal(double value, const IntegerPicture &pic)
         else
             seps.emplace_back(count, *it);
     }
-    bool regular = !seps.empty();
+    // A separator at position 0 (a picture such as "-[M01]...") cannot repeat: treating it as
+    // regular divided by zero (found by fuzz_jsonata).
+    bool regular = !seps.empty() && seps[0].first > 0;
     for (std::size_t i = 0; i < seps.size(); ++i)
         if (seps[i].first != seps[0].first * (i + 1) || seps[i].second != seps[0].second)
             regular = false;

@@ -80,17 +80,38 @@ private:
         advance();
     }
 
+    // m_depth bounds the depth of the tree being built (nested operands plus the left-leaning
+    // chains of "a+b+c..."), so no recursive pass over it, nor parsing itself, can exhaust the
+    // stack on hostile input.
     NodePtr expression(int rbp)
     {
+        struct Nesting
+        {
+            std::size_t &depth;
+            std::size_t added = 1;
+            ~Nesting() { depth -= added; }
+        } nesting{++m_depth};
+        checkNesting();
         Token t = m_tok;
         advance();
         NodePtr left = nud(t);
         while (rbp < bindingPower(m_tok)) {
+            ++m_depth;
+            ++nesting.added;
+            checkNesting();
             t = m_tok;
             advance();
             left = led(t, left);
         }
         return left;
+    }
+
+    void checkNesting() const
+    {
+        if (m_depth > kMaxNesting)
+            fail("U1001", "The expression is nested too deeply (more than "
+                              + std::to_string(kMaxNesting) + " levels)",
+                 m_tok.position, m_tok.value);
     }
 
     NodePtr nud(const Token &t);
@@ -99,8 +120,10 @@ private:
     NodePtr lambda(const Token &t);
     void parsePairs(std::vector<std::pair<NodePtr, NodePtr>> &pairs);
 
+    static constexpr std::size_t kMaxNesting = 1000;
     Lexer m_lexer;
     Token m_tok;
+    std::size_t m_depth = 0;
 };
 
 NodePtr PrattParser::nud(const Token &t)

@@ -9,6 +9,12 @@ namespace {
 
 using ExprResult = Result<FilterExpr, PathSyntaxError>;
 
+// Nesting of parentheses, negations and filters inside filters (all recurse through
+// parseUnary, across nested parsers too): bounded so hostile text cannot exhaust the stack
+// (found by fuzz_jsonpath).
+constexpr int kMaxFilterNesting = 256;
+thread_local int t_filterNesting = 0;
+
 class FilterParser
 {
 public:
@@ -68,6 +74,15 @@ private:
 
     ExprResult parseUnary()
     {
+        struct Nesting
+        {
+            ~Nesting() { --t_filterNesting; }
+        } nesting;
+        if (++t_filterNesting > kMaxFilterNesting)
+            return unexpected(PathSyntaxError{"Filter nested more than "
+                                                  + std::to_string(kMaxFilterNesting)
+                                                  + " levels deep at " + std::to_string(m_pos),
+                                              m_pos});
         skip();
         if (m_text.substr(m_pos, 2) != "!=" && eat("!")) {
             auto inner = parseUnary();

@@ -1,7 +1,12 @@
 // Task timeouts and heartbeats (ASL spec §8.2), the execution timeout (§8.3) and variable size
-// limits (§4.4) on the engine's virtual clock.
+// limits (§4.4) on the engine's virtual clock; the history and payload limits (§8.4); the
+// bounds on local programs (hung, runaway printers) and on JSONata evaluation (issue 8).
 #include "core/asl/Parser.h"
 #include "core/engine/Execution.h"
+#include "core/engine/handlers/LocalCommandHandler.h"
+#include "core/jsonata/Jsonata.h"
+
+#include <QElapsedTimer>
 
 #include <QTest>
 
@@ -71,6 +76,16 @@ std::vector<std::string> types(const Execution &execution)
 
 const std::string kIntegration = "arn:aws:states:::lambda:invoke";
 const std::string kFunction = "arn:aws:lambda:us-east-1:123456789012:function:f";
+
+// Function "f" bound to a program that never ends.
+LocalCommandHandler hungHandler(LocalCommandLimits limits)
+{
+    LocalBindings bindings;
+    CommandBinding binding;
+    binding.command = {"sleep", "300"};
+    bindings.functions["f"] = binding;
+    return LocalCommandHandler(std::move(bindings), limits);
+}
 
 } // namespace
 
@@ -264,6 +279,188 @@ private slots:
         QCOMPARE(execution.status(), ExecutionStatus::Failed);
         QCOMPARE(execution.error().value_or(""), std::string("States.DataLimitExceeded"));
         QVERIFY(execution.cause().value_or("").find("10 MiB") != std::string::npos);
+    }
+    // AWS fails an execution at 25,000 history events; the last event is the failure itself.
+    void historyEventLimitOfAws()
+    {
+        const Json loop = Json{{"StartAt", "Loop"},
+                               {"States", {{"Loop", {{"Type", "Pass"}, {"Next", "Loop"}}}}}};
+        Execution execution = run(loop, nullptr);
+        QCOMPARE(execution.status(), ExecutionStatus::Failed);
+        QCOMPARE(execution.error().value_or(""), std::string("States.Runtime"));
+        QVERIFY(execution.cause().value_or("").find("25000") != std::string::npos);
+        QCOMPARE(execution.history().size(), std::size_t(25000));
+        QCOMPARE(execution.history().back().type, std::string("ExecutionFailed"));
+    }
+
+    // A long local run can raise the limit (the designer's run settings do); it still ends.
+    void historyEventLimitRaisedForLongLocalRuns()
+    {
+        const Json loop = Json{{"StartAt", "Loop"},
+                               {"States", {{"Loop", {{"Type", "Pass"}, {"Next", "Loop"}}}}}};
+        ExecutionOptions options;
+        options.maxHistoryEvents = 40000;
+        Execution execution(stepwise::asl::fromJson(loop).value(), Json::object(), options);
+        execution.runToEnd();
+        QCOMPARE(execution.status(), ExecutionStatus::Failed);
+        QCOMPARE(execution.history().size(), std::size_t(40000));
+        QVERIFY(execution.cause().value_or("").find("40000") != std::string::npos);
+    }
+
+    // A state output over 256 KiB fails the execution with States.DataLimitExceeded.
+    void statePayloadLimit_data()
+    {
+        QTest::addColumn<int>("bytes");
+        QTest::addColumn<bool>("succeeds");
+        QTest::newRow("under 256 KiB") << 200 * 1024 << true;
+        QTest::newRow("over 256 KiB") << 257 * 1024 << false;
+    }
+    void statePayloadLimit()
+    {
+        QFETCH(int, bytes);
+        QFETCH(bool, succeeds);
+        const Json pass = Json{
+            {"StartAt", "P"},
+            {"States",
+             {{"P", {{"Type", "Pass"}, {"Result", std::string(static_cast<std::size_t>(bytes), 'x')},
+                     {"End", true}}}}}};
+        Execution execution = run(pass, nullptr);
+        QCOMPARE(execution.status() == ExecutionStatus::Succeeded, succeeds);
+        if (!succeeds) {
+            QCOMPARE(execution.error().value_or(""), std::string("States.DataLimitExceeded"));
+            QVERIFY(execution.cause().value_or("").find("'P'") != std::string::npos);
+        }
+    }
+
+    // A Task result over 256 KiB fails the attempt with States.DataLimitExceeded.
+    void taskResultPayloadLimit()
+    {
+        class BigResult : public TaskHandler
+        {
+        public:
+            bool handles(const TaskRequest &) const override { return true; }
+            TaskOutcome invoke(const TaskRequest &) override
+            {
+                return TaskOutcome::success(Json{{"blob", std::string(300 * 1024, 'y')}});
+            }
+        };
+        Execution execution = run(taskMachine(Json::object(), kFunction), std::make_shared<BigResult>());
+        QCOMPARE(execution.status(), ExecutionStatus::Failed);
+        QCOMPARE(execution.error().value_or(""), std::string("States.DataLimitExceeded"));
+    }
+
+    // A local program that hangs is killed at the Task's TimeoutSeconds (real time).
+    void hungProgramKilledAtTaskTimeout()
+    {
+        TaskRequest request;
+        request.stateName = "T";
+        request.resource = kFunction;
+        request.timeoutSeconds = 1;
+        QElapsedTimer timer;
+        timer.start();
+        const TaskOutcome outcome = hungHandler({}).invoke(request);
+        QVERIFY2(timer.elapsed() < 10000, "the hung program was not stopped in time");
+        QVERIFY(!outcome.succeeded);
+        QCOMPARE(outcome.error.value_or(""), std::string("States.Timeout"));
+        QVERIFY(!outcome.cause); // AWS gives no cause for a Task timeout
+    }
+
+    // Without TimeoutSeconds anywhere, the default cap stops it with an explaining cause.
+    void hungProgramKilledAtDefaultCap()
+    {
+        TaskRequest request;
+        request.stateName = "T";
+        request.resource = kFunction;
+        LocalCommandLimits limits;
+        limits.defaultTimeoutSeconds = 1;
+        QElapsedTimer timer;
+        timer.start();
+        const TaskOutcome outcome = hungHandler(limits).invoke(request);
+        QVERIFY2(timer.elapsed() < 10000, "the hung program was not stopped in time");
+        QCOMPARE(outcome.error.value_or(""), std::string("States.Timeout"));
+        QVERIFY(outcome.cause.value_or("").find("TimeoutSeconds") != std::string::npos);
+    }
+
+    // A program printing megabytes is stopped at the output cap; memory stays bounded.
+    void runawayPrinterStopped()
+    {
+        LocalBindings bindings;
+        CommandBinding binding;
+        binding.command = {"sh", "-c", "exec cat /dev/zero"}; // endless output
+        bindings.functions["f"] = binding;
+        LocalCommandLimits limits;
+        limits.maxOutputBytes = 4 * 1024 * 1024;
+        TaskRequest request;
+        request.stateName = "T";
+        request.resource = kFunction;
+        request.timeoutSeconds = 60;
+        QElapsedTimer timer;
+        timer.start();
+        const TaskOutcome outcome = LocalCommandHandler(bindings, limits).invoke(request);
+        QVERIFY2(timer.elapsed() < 30000, "the runaway program was not stopped");
+        QVERIFY(!outcome.succeeded);
+        QCOMPARE(outcome.error.value_or(""), std::string("Lambda.Unknown"));
+        QVERIFY2(outcome.cause.value_or("").find("printed more than 4194304 bytes")
+                     != std::string::npos,
+                 outcome.cause.value_or("").c_str());
+    }
+
+    // JSONata: unbounded recursion and long evaluations end with U1001, never a crash or hang.
+    void jsonataRecursionDepth()
+    {
+        auto expression = stepwise::jsonata::Expression::compile(
+            "($f := function($n){ $f($n + 1) + 1 }; $f(0))");
+        QVERIFY(expression);
+        stepwise::jsonata::Bindings bindings;
+        const auto result = stepwise::jsonata::evaluate(*expression, Json::object(), bindings);
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, std::string("U1001"));
+    }
+    // Hostile nesting is refused at compile time instead of exhausting the stack.
+    void jsonataNestingBound_data()
+    {
+        QTest::addColumn<std::string>("expression");
+        QTest::addColumn<bool>("compiles");
+        const auto repeat = [](const std::string &part, int n) {
+            std::string out;
+            for (int i = 0; i < n; ++i)
+                out += part;
+            return out;
+        };
+        QTest::newRow("100 parentheses") << repeat("(", 100) + "1" + repeat(")", 100) << true;
+        QTest::newRow("20000 parentheses") << repeat("(", 20000) + "1" + repeat(")", 20000) << false;
+        QTest::newRow("20000 unary minus") << repeat("-", 20000) + "1" << false;
+        QTest::newRow("500-term sum") << "1" + repeat("+1", 499) << true;
+        QTest::newRow("20000-term sum") << "1" + repeat("+1", 19999) << false;
+        QTest::newRow("20000-step path") << "a" + repeat(".a", 19999) << false;
+    }
+    void jsonataNestingBound()
+    {
+        QFETCH(std::string, expression);
+        QFETCH(bool, compiles);
+        auto compiled = stepwise::jsonata::Expression::compile(expression);
+        QCOMPARE(compiled.hasValue(), compiles);
+        if (!compiles) {
+            QCOMPARE(compiled.error().code, std::string("U1001"));
+            QVERIFY(compiled.error().message.find("nested too deeply") != std::string::npos);
+        } else {
+            QVERIFY(stepwise::jsonata::evaluate(*compiled, Json::object(), {}));
+        }
+    }
+
+    void jsonataTimeBound()
+    {
+        auto expression = stepwise::jsonata::Expression::compile(
+            "$sum([1..3000].($sum([1..3000].($ * 2))))");
+        QVERIFY(expression);
+        stepwise::jsonata::Bindings bindings;
+        bindings.timeLimitMs = 50;
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = stepwise::jsonata::evaluate(*expression, Json::object(), bindings);
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, std::string("U1001"));
+        QVERIFY(timer.elapsed() < 5000);
     }
 };
 

@@ -170,6 +170,17 @@ std::optional<QString> RunStore::finishRun(qint64 runId, const QString &status, 
     return std::nullopt;
 }
 
+std::optional<QString> RunStore::resumeRun(qint64 runId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE runs SET status = 'RUNNING', duration_ms = -1 WHERE id = ?"));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return lastError(q);
+    m_ownRuns.insert(runId);
+    return std::nullopt;
+}
+
 QString RunStore::status(const QString &stored, qint64 runId) const
 {
     // RUNNING in the file but not started by this session: its designer went away mid-run.

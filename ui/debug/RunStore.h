@@ -50,6 +50,8 @@ public:
     std::optional<QString> appendEvents(qint64 runId, const engine::ExecutionHistory &history,
                                         std::size_t from, std::size_t to);
     std::optional<QString> finishRun(qint64 runId, const QString &status, qint64 durationMs);
+    // A redriven run (spec §13.2) is RUNNING again in the same row; its new events are appended.
+    std::optional<QString> resumeRun(qint64 runId);
 
     std::vector<StoredRun> runs() const; // newest first
     std::optional<StoredRun> run(qint64 runId) const;

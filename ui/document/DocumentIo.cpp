@@ -26,6 +26,15 @@ std::optional<LoadedDocument> loadDocument(const QString &path, QString &error)
         error = QObject::tr("Cannot open %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
+    if (file.size() > maxDefinitionFileBytes) {
+        const auto mebibytes = [](qint64 bytes) {
+            return QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1);
+        };
+        error = QObject::tr("Cannot open %1: the file is %2 MiB; Stepwise opens state machine "
+                            "definitions up to %3 MiB (AWS accepts at most 1 MiB).")
+                    .arg(path, mebibytes(file.size()), mebibytes(maxDefinitionFileBytes));
+        return std::nullopt;
+    }
     return loadDocumentText(path, QString::fromUtf8(file.readAll()));
 }
 

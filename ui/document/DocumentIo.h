@@ -26,7 +26,13 @@ struct LoadedDocument
 // Writes all or nothing (QSaveFile): a failed write, a full disk say, leaves the old file intact.
 bool writeAtomically(const QString &path, const QByteArray &bytes, QString &error);
 
-// Reads and checks `path`. Returns nullopt with `error` set only when the file cannot be read.
+// The largest file the designer opens. AWS accepts definitions up to 1 MiB; past a few MiB a
+// file is not a state machine anyone can edit, and parsing, checking and laying it out would
+// freeze the window, so it is refused with a message instead.
+inline constexpr qint64 maxDefinitionFileBytes = 8 * 1024 * 1024;
+
+// Reads and checks `path`. Returns nullopt with `error` set only when the file cannot be read
+// or is larger than maxDefinitionFileBytes.
 std::optional<LoadedDocument> loadDocument(const QString &path, QString &error);
 
 // The same for text already in memory (an embedded example, say).

@@ -3,6 +3,7 @@
 // not JSON, and a SAX pass that finds duplicate state names inside `States` objects.
 #include "core/asl/validator/TextParsing.h"
 
+#include "core/asl/Nesting.h"
 #include "core/asl/Parser.h"
 #include "core/asl/validator/ValidationContext.h"
 
@@ -174,6 +175,19 @@ bool looksLikeYamlMapping(std::string_view text)
 TextParseResult parseDefinitionText(std::string_view text)
 {
     TextParseResult result;
+    // Refused before parsing: every later pass recurses per level (Jackson's limit, as AWS's).
+    if (const auto at = nestingBeyondLimit(text, true)) {
+        int line = 0;
+        int column = 0;
+        lineAndColumn(text, *at + 1, line, column);
+        result.diagnostics.push_back(
+            {Severity::Error, "INVALID_JSON_DESCRIPTION", "",
+             "Document nesting depth (" + std::to_string(kMaxNesting + 1)
+                 + ") exceeds the maximum allowed (" + std::to_string(kMaxNesting)
+                 + ")\n at " + jacksonLocation(text, line, column),
+             line, column});
+        return result;
+    }
     std::size_t errorByte = 0;
     try {
         result.document = Json::parse(text);

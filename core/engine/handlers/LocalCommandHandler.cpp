@@ -106,7 +106,8 @@ std::optional<double> effectiveTimeout(const TaskRequest &request, const Command
 
 } // namespace
 
-LocalCommandHandler::LocalCommandHandler(LocalBindings bindings) : m_bindings(std::move(bindings))
+LocalCommandHandler::LocalCommandHandler(LocalBindings bindings, LocalCommandLimits limits)
+    : m_bindings(std::move(bindings)), m_limits(limits)
 {
 }
 
@@ -138,14 +139,29 @@ TaskOutcome LocalCommandHandler::invoke(const TaskRequest &request)
     spec.workingDirectory = binding->workingDirectory;
     spec.env = binding->env;
     spec.stdinText = stdinPayload(request).dump();
-    spec.timeoutSeconds = effectiveTimeout(request, *binding);
+    const std::optional<double> timeout = effectiveTimeout(request, *binding);
+    spec.timeoutSeconds = timeout.value_or(m_limits.defaultTimeoutSeconds);
+    spec.maxOutputBytes = m_limits.maxOutputBytes;
     const ProcessResult run = runProcess(spec);
     const bool isLambda = requestedLambdaFunction(request).has_value();
     if (!run.started)
         return TaskOutcome::failure(isLambda ? "Lambda.Unknown" : "States.TaskFailed",
                                     "The local command could not start: " + run.startError);
-    if (run.timedOut)
+    if (run.timedOut && timeout)
         return TaskOutcome::failure("States.Timeout", std::nullopt);
+    if (run.timedOut)
+        return TaskOutcome::failure(
+            "States.Timeout",
+            "The local command '" + binding->command.front() + "' ran longer than "
+                + std::to_string(static_cast<long long>(m_limits.defaultTimeoutSeconds))
+                + " seconds, the limit for a Task without TimeoutSeconds, and was stopped. Set "
+                  "TimeoutSeconds on the Task or in its binding to allow longer.");
+    if (run.outputExceeded)
+        return TaskOutcome::failure(
+            isLambda ? "Lambda.Unknown" : "States.TaskFailed",
+            "The local command '" + binding->command.front() + "' printed more than "
+                + std::to_string(m_limits.maxOutputBytes)
+                + " bytes on stdout and was stopped (a Lambda function may return at most 6 MiB).");
     if (run.exitCode != 0)
         return processFailure(run, isLambda);
     const std::string text = trimmed(run.out);

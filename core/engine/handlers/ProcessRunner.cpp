@@ -124,7 +124,8 @@ int spawnChild(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, pid_t &p
     return code;
 }
 
-// Feeds stdin and drains stdout/stderr until both close or the deadline passes.
+// Feeds stdin and drains stdout/stderr until both close (true), or false when the deadline
+// passes or stdout grows past the limit (result.outputExceeded tells which).
 bool pump(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, ProcessResult &result)
 {
     const auto deadline =
@@ -158,9 +159,16 @@ bool pump(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, ProcessResult
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
             const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
-            if (n > 0)
-                (i == 1 ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
-            else if (n == 0 || errno != EINTR)
+            if (n > 0) {
+                std::string &stream = i == 1 ? result.out : result.err;
+                stream.append(buffer, static_cast<std::size_t>(n));
+                if (i == 1 && stream.size() > spec.maxOutputBytes) {
+                    result.outputExceeded = true;
+                    return false;
+                }
+                if (i == 2 && stream.size() > 2 * spec.maxOutputBytes)
+                    stream.erase(0, stream.size() - spec.maxOutputBytes); // keep the tail
+            } else if (n == 0 || errno != EINTR)
                 closeFd(i == 1 ? out.read : err.read);
         }
     }
@@ -199,7 +207,7 @@ ProcessResult runProcess(const ProcessSpec &spec)
     }
     result.started = true;
     if (!pump(spec, in, out, err, result)) {
-        result.timedOut = true;
+        result.timedOut = !result.outputExceeded;
         ::kill(-pid, SIGKILL);
     }
     for (int *fd : {&in.write, &out.read, &err.read})

@@ -2,6 +2,7 @@
 // Runs a program directly (posix_spawn, no shell): text to its stdin, its stdout and stderr
 // collected, killed when a real-time limit passes.
 #include <map>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,9 @@ struct ProcessSpec
     std::map<std::string, std::string> env;    // added to (or replacing in) the caller's environment
     std::string stdinText;
     std::optional<double> timeoutSeconds;      // real time; the process group is killed after it
+    // stdout beyond this stops the program (its process group is killed): a runaway printer must
+    // not fill memory. stderr keeps only its last `maxOutputBytes`.
+    std::size_t maxOutputBytes = 16 * 1024 * 1024;
 };
 
 struct ProcessResult
@@ -22,6 +26,7 @@ struct ProcessResult
     bool started = false;
     std::string startError;   // why the program could not be started
     bool timedOut = false;
+    bool outputExceeded = false; // stdout passed maxOutputBytes; the program was killed
     int exitCode = -1;        // when it exited normally
     int signal = 0;           // when a signal ended it
     std::string out;
