@@ -3,8 +3,11 @@
 #include "tst_debug_support.h"
 
 #include "ui/debug/OverlayBuilder.h"
+#include "ui/debug/RunStore.h"
+#include "ui/debug/StateVisitData.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -25,6 +28,12 @@ RunStatus statusOf(const RunOverlay &overlay, const std::string &id)
 const engine::HistoryEvent &lastEvent(const DebugController &controller)
 {
     return controller.history()->back();
+}
+
+// The newest event the controller has shown (the real clock holds back events not yet due).
+std::string lastShownType(const DebugController &controller)
+{
+    return controller.history()->at(controller.progress().events - 1).type;
 }
 
 } // namespace
@@ -299,6 +308,229 @@ private slots:
         QCOMPARE(controller.progress().mapIterationsDone, std::size_t{7});
         QCOMPARE(statusOf(controller.overlay(), "/States/Each/ItemProcessor/States/Touch"),
                  RunStatus::Succeeded);
+    }
+
+    void inputOfVisitGivesInputContextAndScopedVariables()
+    {
+        Document document;
+        debugtest::openMachine(document, debugtest::variablesMachine());
+        DebugController controller(&document);
+        RunConfig config;
+        config.inputText = QStringLiteral("{\"items\": [10, 20, 30]}");
+        controller.setRunConfig(config);
+        QVERIFY(!controller.inputOfVisit("Setup")); // no run yet
+        QVERIFY(controller.start());
+        QVERIFY(debugtest::waitUntilStopped(controller));
+        QCOMPARE(controller.phase(), Phase::Finished);
+
+        auto last = controller.inputOfVisit("Last");
+        QVERIFY(last);
+        QCOMPARE(last->input.size(), std::size_t{3}); // the Map's output array
+        QCOMPARE(last->variables.size(), std::size_t{2}); // the top level's, no inner ones
+        QCOMPARE(last->variables["greeting"].get<std::string>(), std::string("hi"));
+        QCOMPARE(last->variables["count"].get<int>(), 1);
+        const Json &execution = last->context["Execution"];
+        QCOMPARE(execution["Id"].get<std::string>(), controller.execution()->executionArn());
+        QCOMPARE(execution["Input"]["items"].size(), std::size_t{3});
+        QCOMPARE(execution["RedriveCount"].get<int>(), 0);
+        QVERIFY(execution["RoleArn"].is_string());
+        QCOMPARE(last->context["StateMachine"]["Id"].get<std::string>(),
+                 controller.execution()->stateMachineArn());
+        QCOMPARE(last->context["State"]["Name"].get<std::string>(), std::string("Last"));
+        QVERIFY(!last->context["State"].contains("RetryCount")); // a Pass cannot retry
+
+        // Inside an iteration: the outer variables plus that iteration's own.
+        auto touch = controller.inputOfVisit("Touch");
+        QVERIFY(touch);
+        QCOMPARE(touch->variables["greeting"].get<std::string>(), std::string("hi"));
+        QCOMPARE(touch->variables["inner"], touch->input);
+        QVERIFY(touch->input.is_number_integer());
+
+        // Variables are as of the state's entry: Setup saw none of its own.
+        auto setup = controller.inputOfVisit("Setup");
+        QVERIFY(setup);
+        QVERIFY(setup->variables.is_object() && setup->variables.empty());
+        QCOMPARE(setup->input["items"].size(), std::size_t{3});
+
+        // The time cursor bounds the search: before Each ran there is no Touch visit.
+        const engine::ExecutionHistory &events = *controller.history();
+        int eachEntered = -1;
+        for (std::size_t i = 0; i < events.size(); ++i)
+            if (events.at(i).type == "MapStateEntered")
+                eachEntered = static_cast<int>(i);
+        QVERIFY(eachEntered > 0);
+        controller.setCursor(eachEntered);
+        QVERIFY(!controller.inputOfVisit("Touch"));
+        QVERIFY(controller.inputOfVisit("Each"));
+        QCOMPARE(controller.inputOfVisit("Each")->variables["count"].get<int>(), 1);
+        QVERIFY(!controller.inputOfVisit("NoSuchState"));
+    }
+
+    void aFailedRunIsRedrivenInTheSameHistoryAndStoredRun()
+    {
+        QTemporaryDir dir;
+        RunStore store(dir.filePath(QStringLiteral("runs.sqlite")));
+        QVERIFY(!store.open());
+        Document document;
+        debugtest::openMachine(document, debugtest::failingMachine());
+        DebugController controller(&document);
+        controller.setRunStore(&store);
+        RunConfig config;
+        controller.setRunConfig(config);
+        QVERIFY(controller.redriveRefusal()); // no run yet
+        QVERIFY(controller.start());
+        QVERIFY(debugtest::waitUntilStopped(controller));
+        QCOMPARE(controller.execution()->status(), engine::ExecutionStatus::Failed);
+        QVERIFY(!controller.redriveRefusal());
+        const engine::ExecutionHistory *before = controller.history();
+        const std::size_t failedSize = before->size();
+        QSignalSpy reset(&controller, &DebugController::runReset);
+
+        QVERIFY(controller.redrive());
+        QVERIFY(debugtest::waitUntilStopped(controller));
+        QCOMPARE(controller.phase(), Phase::Finished);
+        QCOMPARE(reset.count(), 0); // the same run goes on
+        QCOMPARE(controller.history(), before);
+        QVERIFY(controller.history()->size() > failedSize);
+        QCOMPARE(controller.history()->at(failedSize).type, std::string("ExecutionRedriven"));
+        QCOMPARE(controller.execution()->redriveCount(), 1);
+        QCOMPARE(controller.execution()->status(), engine::ExecutionStatus::Failed);
+        int firstEntries = 0;
+        for (const engine::HistoryEvent &event : *controller.history())
+            firstEntries += event.stateName == "First" && event.type.ends_with("StateEntered");
+        QCOMPARE(firstEntries, 1); // successful states are not run again
+        QCOMPARE(controller.progress().events, controller.history()->size());
+        QVERIFY(controller.isFollowing());
+        QCOMPARE(statusOf(controller.overlay(), "/States/Boom"), RunStatus::Failed);
+        const auto context = controller.inputOfVisit("Boom");
+        QVERIFY(context);
+        QCOMPARE(context->context["Execution"]["RedriveCount"].get<int>(), 1);
+
+        // The stored run is the same row, with every event and the final status.
+        const auto stored = store.run(controller.storedRunId());
+        QVERIFY(stored);
+        QCOMPARE(stored->status, QStringLiteral("FAILED"));
+        auto reloaded = store.loadHistory(controller.storedRunId());
+        QVERIFY(reloaded);
+        QCOMPARE(reloaded.value().size(), controller.history()->size());
+        QCOMPARE(store.runs().size(), std::size_t{1});
+    }
+
+    void aRealClockWaitKeepsTheEventLoopTurningAndCanBePausedOrStopped()
+    {
+        Document document;
+        debugtest::openMachine(document, debugtest::waitMachine(2));
+        DebugController controller(&document);
+        RunConfig config;
+        config.clock = engine::ClockMode::Real;
+        controller.setRunConfig(config);
+
+        QElapsedTimer wall;
+        wall.start();
+        QVERIFY(controller.start());
+        QTest::qWait(300); // the event loop turns during the wait
+        QCOMPARE(controller.phase(), Phase::Running);
+        QVERIFY(wall.elapsed() < 1500);
+        QCOMPARE(lastShownType(controller), std::string("WaitStateEntered"));
+        controller.pause();
+        QCOMPARE(controller.phase(), Phase::Paused);
+        QVERIFY(controller.continueRun());
+        QVERIFY(debugtest::waitUntilStopped(controller, 10000));
+        QCOMPARE(controller.execution()->status(), engine::ExecutionStatus::Succeeded);
+        QVERIFY(wall.elapsed() >= 1900); // it really waited
+        QVERIFY(controller.progress().realElapsedMs >= 1900);
+        QCOMPARE(controller.progress().events, controller.history()->size());
+        QVERIFY(controller.isFollowing());
+
+        // Stop in the middle of a wait ends the run at once.
+        debugtest::openMachine(document, debugtest::waitMachine(30));
+        wall.restart();
+        QVERIFY(controller.start());
+        QTest::qWait(200);
+        QCOMPARE(controller.phase(), Phase::Running);
+        controller.stop();
+        QCOMPARE(controller.phase(), Phase::Finished);
+        QCOMPARE(controller.execution()->status(), engine::ExecutionStatus::Aborted);
+        QVERIFY(wall.elapsed() < 5000);
+    }
+
+    void aMapOfTenThousandItemsShowsProgressAndNeedsTheLocalLimit()
+    {
+        Document document;
+        debugtest::openMachine(document, debugtest::mapMachine());
+        DebugController controller(&document);
+        Json items = Json::array();
+        for (int i = 0; i < 10000; ++i)
+            items.push_back(i);
+        RunConfig config;
+        config.inputText = QString::fromStdString(Json{{"items", items}}.dump());
+        controller.setRunConfig(config);
+
+        // AWS's 25,000 events are not enough for 10,000 iterations: the run fails saying so.
+        QVERIFY(controller.start());
+        QVERIFY(debugtest::waitUntilStopped(controller, 120000));
+        QCOMPARE(controller.execution()->status(), engine::ExecutionStatus::Failed);
+        QVERIFY(controller.execution()->cause()->find("maximum number of history events")
+                != std::string::npos);
+
+        // With a local limit it runs, shows its progress mid-run, pauses and stops at once.
+        config.maxHistoryEvents = 1000000;
+        controller.setRunConfig(config);
+        QSignalSpy progressed(&controller, &DebugController::progressChanged);
+        QVERIFY(controller.start());
+        QTRY_VERIFY_WITH_TIMEOUT(controller.progress().mapIterationsDone > 1000, 60000);
+        controller.pause();
+        QCOMPARE(controller.phase(), Phase::Paused);
+        const RunProgress atPause = controller.progress();
+        QCOMPARE(atPause.mapIterationsTotal, std::size_t{10000});
+        QVERIFY(atPause.mapIterationsDone < 10000);
+        QCOMPARE(atPause.events, controller.history()->size());
+        QVERIFY(atPause.realElapsedMs > 0);
+        QVERIFY(progressed.count() > 1); // reported as it went, not once at the end
+        qInfo("10,000-item Map paused at %zu of %zu iterations, %zu events, %lld ms real",
+              atPause.mapIterationsDone, atPause.mapIterationsTotal, atPause.events,
+              static_cast<long long>(atPause.realElapsedMs));
+        QElapsedTimer stopping;
+        stopping.start();
+        controller.stop();
+        QCOMPARE(controller.phase(), Phase::Finished);
+        QCOMPARE(controller.execution()->status(), engine::ExecutionStatus::Aborted);
+        QVERIFY(stopping.elapsed() < 2000);
+    }
+
+    void aJsonataChoiceVisitShowsEachConditionItsValueAndVerdict()
+    {
+        Document document;
+        debugtest::openMachine(document, debugtest::jsonataChoiceMachine());
+        DebugController controller(&document);
+        RunConfig config;
+        config.inputText = QStringLiteral("{\"n\": 5}");
+        controller.setRunConfig(config);
+        QVERIFY(controller.start());
+        QVERIFY(debugtest::waitUntilStopped(controller));
+        QCOMPARE(controller.execution()->status(), engine::ExecutionStatus::Succeeded);
+        const engine::ExecutionHistory &events = *controller.history();
+        int exited = -1;
+        for (std::size_t i = 0; i < events.size(); ++i)
+            if (events.at(i).type == "ChoiceStateExited")
+                exited = static_cast<int>(i);
+        QVERIFY(exited > 0);
+        const auto visit = visitAt(events, exited, controller.runMachine(), controller.locator(),
+                                   controller.runIdentity());
+        QVERIFY(visit);
+        QCOMPARE(visit->rules.size(), std::size_t{3});
+        QCOMPARE(visit->rules[0].condition, QStringLiteral("{% $states.input.n > $limit %}"));
+        QCOMPARE(visit->rules[0].value, std::optional<Json>(Json(false))); // read $limit = 10
+        QCOMPARE(visit->rules[0].matched, std::optional<bool>(false));
+        QVERIFY(visit->rules[0].reached);
+        QCOMPARE(visit->rules[1].matched, std::optional<bool>(true)); // read the context object
+        QVERIFY(visit->rules[1].reached);
+        QVERIFY(visit->rules[1].error.isEmpty());
+        QCOMPARE(visit->rules[2].matched, std::optional<bool>(true));
+        QVERIFY(!visit->rules[2].reached); // AWS stopped at rule 1
+        QCOMPARE(visit->rules[1].next, QStringLiteral("Five"));
+        QVERIFY(visit->visibleVariables);
+        QCOMPARE((*visit->visibleVariables)["limit"].get<int>(), 10);
     }
 
     void aLongRunStaysResponsiveAndCanBePaused()

@@ -11,6 +11,7 @@
 #include "ui/debug/ExecutionPanel.h"
 #include "ui/debug/HistoryModel.h"
 #include "ui/debug/HistoryPanel.h"
+#include "ui/debug/JsonView.h"
 #include "ui/debug/RunStore.h"
 #include "ui/debug/RunsPanel.h"
 #include "ui/debug/StateDataPanel.h"
@@ -19,9 +20,12 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -202,6 +206,171 @@ private slots:
                                       QStringLiteral("After ResultPath"), QStringLiteral("Output")}));
         stages->setCurrentRow(4);
         w.shoot(QStringLiteral("7-task-data-flow"));
+    }
+
+    void aRunWithBindingsAsksBeforeStartingProgramsOncePerBindingsContent()
+    {
+        QTemporaryDir dir;
+        const QString bindings = dir.filePath(QStringLiteral("trusted.bindings.json"));
+        auto writeBindings = [&](const char *program) {
+            QFile file(bindings);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            Json command = Json::array();
+            command.push_back(program);
+            command.push_back("--flag");
+            Json document = Json::object();
+            document["Functions"]["Unused"]["Command"] = command;
+            file.write(QByteArray::fromStdString(document.dump()));
+        };
+        writeBindings("true");
+        // The panel reads its bindings file from the settings remembered for the definition.
+        QString key = debugtest::exampleFile(".asl.json");
+        key.replace(u'/', u'|');
+        const QString bindingsKey = QStringLiteral("debugger/%1/bindings").arg(key);
+        const QString approvalKey = QStringLiteral("debugger/%1/approvedBindings").arg(key);
+        QSettings().setValue(bindingsKey, bindings);
+        QSettings().remove(approvalKey);
+
+        Window w;
+        w.chooseTestCase(QStringLiteral("HappyPath"));
+        QStringList asked;
+        bool answer = false;
+        w.execution->setProgramConfirmation([&](const QString &path, const QStringList &programs) {
+            asked << path + QStringLiteral(" => ") + programs.join(u';');
+            return answer;
+        });
+        // The Programs line names the bindings file and the program in full.
+        bool listed = false;
+        for (QLabel *label : w.execution->findChildren<QLabel *>())
+            listed |= label->text().contains(QFileInfo(bindings).absoluteFilePath())
+                      && label->text().contains(QLatin1String("/true --flag"));
+        QVERIFY(listed);
+
+        QTest::mouseClick(w.button(QStringLiteral("Start")), Qt::LeftButton);
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(asked[0].startsWith(QFileInfo(bindings).absoluteFilePath() + QStringLiteral(" => Unused: /")));
+        QVERIFY(asked[0].contains(QLatin1String("/true --flag  (in /")));
+        QVERIFY(!w.controller.hasRun()); // declined: nothing started
+
+        answer = true;
+        QTest::mouseClick(w.button(QStringLiteral("Start")), Qt::LeftButton);
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(debugtest::waitUntilStopped(w.controller));
+        QCOMPARE(w.controller.phase(), Phase::Finished);
+
+        answer = false; // remembered: the same bindings content is not asked about again
+        QTest::mouseClick(w.button(QStringLiteral("Start")), Qt::LeftButton);
+        QVERIFY(debugtest::waitUntilStopped(w.controller));
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(w.controller.phase(), Phase::Finished);
+
+        writeBindings("false"); // changed bindings: asked again, and declined
+        const std::size_t runsBefore = w.store.runs().size();
+        QTest::mouseClick(w.button(QStringLiteral("Start")), Qt::LeftButton);
+        QCOMPARE(asked.size(), 3);
+        QVERIFY(asked[2].contains(QLatin1String("/false --flag")));
+        QCOMPARE(w.store.runs().size(), runsBefore);
+        w.shoot(QStringLiteral("8-programs-not-approved"));
+
+        QSettings().remove(bindingsKey);
+        QSettings().remove(approvalKey);
+    }
+
+    void aMockOnlyRunAsksNothing()
+    {
+        Window w;
+        w.chooseTestCase(QStringLiteral("HappyPath"));
+        int asked = 0;
+        w.execution->setProgramConfirmation([&](const QString &, const QStringList &) {
+            ++asked;
+            return false;
+        });
+        QTest::mouseClick(w.button(QStringLiteral("Start")), Qt::LeftButton);
+        QVERIFY(debugtest::waitUntilStopped(w.controller));
+        QCOMPARE(w.controller.phase(), Phase::Finished);
+        QCOMPARE(asked, 0);
+    }
+
+    void aFailedRunIsRedrivenFromTheExecutionPanel()
+    {
+        Window w;
+        QPushButton *redrive = w.button(QStringLiteral("Redrive"));
+        QVERIFY(!redrive->isEnabled());
+        QVERIFY(!redrive->toolTip().isEmpty()); // says why
+        w.chooseTestCase(QStringLiteral("CardDeclined"));
+        QTest::mouseClick(w.button(QStringLiteral("Start")), Qt::LeftButton);
+        QVERIFY(debugtest::waitUntilStopped(w.controller));
+        QCOMPARE(w.controller.execution()->status(), engine::ExecutionStatus::Failed);
+        QVERIFY(redrive->isEnabled());
+        const int rowsBefore = w.history->table()->model()->rowCount();
+        QTest::mouseClick(redrive, Qt::LeftButton);
+        QVERIFY(debugtest::waitUntilStopped(w.controller));
+        QCOMPARE(w.controller.execution()->redriveCount(), 1);
+        QVERIFY(w.history->table()->model()->rowCount() > rowsBefore);
+        QCOMPARE(w.history->table()->model()->rowCount(), static_cast<int>(w.controller.history()->size()));
+        QCOMPARE(w.scene.runOverlay(), w.controller.overlay());
+        w.tabs->setCurrentWidget(w.history);
+        w.shoot(QStringLiteral("9-redriven-history"));
+        w.tabs->setCurrentWidget(w.execution);
+        w.shoot(QStringLiteral("10-redriven-execution"));
+    }
+
+    void aTenThousandItemMapShowsItsProgressMidRun()
+    {
+        Window w;
+        debugtest::openMachine(w.document, debugtest::mapMachine());
+        w.scene.sync(w.document.graph(), w.document.layout());
+        Json items = Json::array();
+        for (int i = 0; i < 10000; ++i)
+            items.push_back(i);
+        w.execution->findChild<JsonView *>()->setPlainText(
+            QString::fromStdString(Json{{"items", items}}.dump()));
+        for (QComboBox *box : w.execution->findChildren<QComboBox *>())
+            if (box->findData(1000000) >= 0)
+                box->setCurrentIndex(box->findData(1000000));
+        for (QLineEdit *edit : w.execution->findChildren<QLineEdit *>())
+            edit->clear(); // no mock config, no bindings: the Map runs only Pass states
+        QTest::mouseClick(w.button(QStringLiteral("Start")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller.progress().mapIterationsDone > 2000, 60000);
+        QTest::mouseClick(w.button(QStringLiteral("Pause")), Qt::LeftButton);
+        QCOMPARE(w.controller.phase(), Phase::Paused);
+        QLabel *progress = nullptr;
+        for (QLabel *label : w.execution->findChildren<QLabel *>())
+            if (label->text().contains(QLatin1String("Map iterations")))
+                progress = label;
+        QVERIFY(progress);
+        QVERIFY(progress->text().contains(QLatin1String("of 10,000")));
+        QVERIFY(progress->text().contains(QLatin1String("real")));
+        w.shoot(QStringLiteral("11-map-10000-paused-mid-run"));
+        QTest::mouseClick(w.button(QStringLiteral("Stop")), Qt::LeftButton);
+        QCOMPARE(w.controller.phase(), Phase::Finished);
+        QCOMPARE(w.controller.execution()->status(), engine::ExecutionStatus::Aborted);
+    }
+
+    void aJsonataChoiceVisitShowsConditionsValuesAndVerdicts()
+    {
+        Window w;
+        debugtest::openMachine(w.document, debugtest::jsonataChoiceMachine());
+        w.scene.sync(w.document.graph(), w.document.layout());
+        w.execution->findChild<JsonView *>()->setPlainText(QStringLiteral("{\"n\": 5}"));
+        for (QLineEdit *edit : w.execution->findChildren<QLineEdit *>())
+            edit->clear();
+        QTest::mouseClick(w.button(QStringLiteral("Start")), Qt::LeftButton);
+        QVERIFY(debugtest::waitUntilStopped(w.controller));
+        const engine::ExecutionHistory &history = *w.controller.history();
+        for (std::size_t i = 0; i < history.size(); ++i)
+            if (history.at(i).type == "ChoiceStateExited")
+                w.controller.setCursor(static_cast<int>(i));
+        auto *rules = w.stateData->findChild<QTableWidget *>();
+        QVERIFY(rules && rules->isVisible());
+        QCOMPARE(rules->rowCount(), 4); // three rules + Default
+        QCOMPARE(rules->item(0, 0)->text(), QStringLiteral("{% $states.input.n > $limit %}"));
+        QCOMPARE(rules->item(0, 1)->text(), QStringLiteral("false"));
+        QVERIFY(rules->item(1, 2)->text().contains(QLatin1String("matched")));
+        QVERIFY(rules->item(1, 3)->text().contains(QLatin1String("taken")));
+        QVERIFY(rules->item(2, 2)->text().startsWith(QLatin1String("not evaluated")));
+        QVERIFY(!rules->item(2, 3)->text().contains(QLatin1String("taken")));
+        w.shoot(QStringLiteral("12-jsonata-choice-rules"));
     }
 };
 

@@ -99,3 +99,86 @@ inline stepwise::Json mapMachine()
 }
 
 } // namespace debugtest
+
+namespace debugtest {
+
+// Variables at two scope levels: Setup assigns two at the top, each Map iteration one of its own.
+inline stepwise::Json variablesMachine()
+{
+    return stepwise::Json::parse(R"json({
+      "StartAt": "Setup",
+      "States": {
+        "Setup": { "Type": "Pass", "Assign": { "greeting": "hi", "count": 1 }, "Next": "Each" },
+        "Each": { "Type": "Map", "ItemsPath": "$.items",
+                  "ItemProcessor": { "StartAt": "Mark",
+                                     "States": { "Mark": { "Type": "Pass", "Assign": { "inner.$": "$" },
+                                                           "Next": "Touch" },
+                                                 "Touch": { "Type": "Pass", "End": true } } },
+                  "Next": "Last" },
+        "Last": { "Type": "Pass", "End": true }
+      }
+    })json");
+}
+
+} // namespace debugtest
+
+namespace debugtest {
+
+// Passes once, then fails: redrive re-enters only the failed state.
+inline stepwise::Json failingMachine()
+{
+    return stepwise::Json::parse(R"json({
+      "StartAt": "First",
+      "States": {
+        "First": { "Type": "Pass", "Result": { "done": true }, "Next": "Boom" },
+        "Boom": { "Type": "Fail", "Error": "Broken", "Cause": "always" }
+      }
+    })json");
+}
+
+} // namespace debugtest
+
+namespace debugtest {
+
+// A Wait of `seconds` between two Pass states: with the real clock it really waits.
+inline stepwise::Json waitMachine(int seconds)
+{
+    auto json = stepwise::Json::parse(R"json({
+      "StartAt": "Before",
+      "States": {
+        "Before": { "Type": "Pass", "Next": "Hold" },
+        "Hold": { "Type": "Wait", "Seconds": 1, "Next": "After" },
+        "After": { "Type": "Pass", "End": true }
+      }
+    })json");
+    json["States"]["Hold"]["Seconds"] = seconds;
+    return json;
+}
+
+} // namespace debugtest
+
+namespace debugtest {
+
+// A JSONata Choice whose rules read the input, a variable and the context object.
+inline stepwise::Json jsonataChoiceMachine()
+{
+    return stepwise::Json::parse(R"json({
+      "QueryLanguage": "JSONata",
+      "StartAt": "Setup",
+      "States": {
+        "Setup": { "Type": "Pass", "Assign": { "limit": 10 }, "Next": "Route" },
+        "Route": { "Type": "Choice",
+                   "Choices": [
+                     { "Condition": "{% $states.input.n > $limit %}", "Next": "Big" },
+                     { "Condition": "{% $states.context.State.Name = 'Route' and $states.input.n = 5 %}",
+                       "Next": "Five" },
+                     { "Condition": "{% $states.input.n < 100 %}", "Next": "Small" } ],
+                   "Default": "Small" },
+        "Big": { "Type": "Succeed" },
+        "Five": { "Type": "Succeed" },
+        "Small": { "Type": "Succeed" }
+      }
+    })json");
+}
+
+} // namespace debugtest

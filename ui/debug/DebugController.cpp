@@ -121,7 +121,7 @@ bool DebugController::createExecution()
     resetRunState();
     engine::ExecutionOptions options;
     options.stateMachineName = name.toStdString();
-    options.clock = m_config.clock;
+    options.clock = engine::ClockMode::Virtual; // real time is kept by runSlice, never by sleeping
     options.inputText = m_config.inputText.toStdString();
     options.handlers = std::move(std::get<HandlerList>(handlers));
     options.maxHistoryEvents = m_config.maxHistoryEvents;
@@ -133,7 +133,9 @@ bool DebugController::createExecution()
     m_overlayBuilder = std::make_unique<OverlayBuilder>(m_locator.get());
     m_execution = std::make_unique<engine::Execution>(*m_machine,
                                                       std::move(std::get<Json>(input)), options);
-    m_realTimer.invalidate();
+    m_realTime = m_config.clock == engine::ClockMode::Real;
+    m_wallStartMs = options.startTimeMs;
+    m_realTimer.start();
     if (m_store) {
         StoredRun run;
         run.name = QString::fromStdString(m_execution->executionArn()).section(u':', -1);
@@ -158,9 +160,15 @@ bool DebugController::createExecution()
     return true;
 }
 
+bool DebugController::runOver() const
+{
+    return !m_execution
+           || (m_execution->isFinished() && m_absorbed == m_execution->history().size());
+}
+
 bool DebugController::ensureRun()
 {
-    if (m_execution && !m_execution->isFinished())
+    if (!runOver())
         return true;
     if (m_phase == Phase::Running)
         return true;
@@ -181,6 +189,38 @@ bool DebugController::restart()
 {
     stop();
     return start();
+}
+
+std::optional<QString> DebugController::redriveRefusal() const
+{
+    if (!m_execution)
+        return m_replay ? tr("A stored or imported run is shown read-only; only the live run can be redriven.")
+                        : tr("There is no run to redrive.");
+    if (m_phase != Phase::Finished)
+        return tr("Only a finished run can be redriven; this one is still going.");
+    if (auto refusal = m_execution->redriveRefusal())
+        return QString::fromStdString(*refusal);
+    return std::nullopt;
+}
+
+bool DebugController::redrive()
+{
+    if (auto refusal = redriveRefusal()) {
+        emit errorOccurred(*refusal);
+        return false;
+    }
+    auto redriven = m_execution->redrive();
+    if (!redriven) {
+        emit errorOccurred(QString::fromStdString(redriven.error()));
+        return false;
+    }
+    // The same stored run goes on: RUNNING again, its new events appended to the old ones.
+    if (m_store && m_storedRunId)
+        if (auto error = m_store->resumeRun(m_storedRunId))
+            emit errorOccurred(*error);
+    setPhase(Phase::Paused);
+    absorbNewEvents(); // ExecutionRedriven
+    return continueRun();
 }
 
 bool DebugController::stepEvent()
@@ -221,7 +261,7 @@ bool DebugController::continueRun()
 
 bool DebugController::runWith(Goal goal)
 {
-    if (!m_execution || m_execution->isFinished()) {
+    if (runOver()) {
         emit errorOccurred(tr("The run has finished; start a new one."));
         return false;
     }
@@ -252,9 +292,10 @@ void DebugController::pause()
 void DebugController::stop()
 {
     m_sliceTimer.stop();
-    if (m_execution && !m_execution->isFinished()) {
-        m_execution->abort();
-        absorbNewEvents();
+    if (m_execution && !runOver()) {
+        if (!m_execution->isFinished())
+            m_execution->abort();
+        absorbNewEvents(true); // with the real clock, events still waiting for their time too
         finishIfDone();
     }
 }
@@ -283,9 +324,54 @@ bool DebugController::atBreakpoint(const engine::HistoryEvent &event)
     return true;
 }
 
+std::int64_t DebugController::wallNowMs() const
+{
+    return m_wallStartMs + (m_realTimer.isValid() ? m_realTimer.elapsed() : 0);
+}
+
+bool DebugController::showHeldEvents()
+{
+    const engine::ExecutionHistory &events = m_execution->history();
+    if (m_absorbed >= events.size())
+        return false;
+    const std::int64_t wait = events.at(m_absorbed).timestampMs - wallNowMs();
+    if (wait > 0) {
+        // Wake at least every 250 ms so the elapsed real time keeps counting on screen.
+        m_progress.realElapsedMs = m_realTimer.elapsed();
+        emit progressChanged(m_progress);
+        m_sliceTimer.start(static_cast<int>(std::min<std::int64_t>(wait, 250)));
+        return true;
+    }
+    const std::size_t first = m_absorbed;
+    absorbNewEvents();
+    for (std::size_t i = first; i < m_absorbed; ++i) {
+        const engine::HistoryEvent &event = events.at(i);
+        const bool hit = atBreakpoint(event);
+        if (hit || (m_goal && m_goal(event))) {
+            if (!hit)
+                m_pauseReason = tr("Stepped");
+            m_goal = nullptr;
+            setPhase(Phase::Paused);
+            emit pausedAt(m_pauseReason);
+            return true;
+        }
+    }
+    if (m_execution->isFinished() && m_absorbed == events.size()) {
+        finishIfDone();
+        return true;
+    }
+    if (m_absorbed < events.size()) { // more held events, due later
+        m_sliceTimer.start(0);
+        return true;
+    }
+    return false;
+}
+
 void DebugController::runSlice()
 {
     if (m_phase != Phase::Running || !m_execution)
+        return;
+    if (m_realTime && showHeldEvents())
         return;
     // Paced Continue: a few events per tick; flat out: as many as fit in the slice budget.
     const bool paced = m_continuing && m_speed > 0;
@@ -297,8 +383,11 @@ void DebugController::runSlice()
     std::size_t count = 0;
     bool hit = false;
     bool reached = false;
+    const std::int64_t wallNow = m_realTime ? wallNowMs() : 0;
     m_execution->runUntil([&](const engine::HistoryEvent &event) {
         ++count;
+        if (m_realTime && event.timestampMs > wallNow)
+            return true; // ahead of the wall clock: held back, checked when shown
         if (atBreakpoint(event))
             return hit = true;
         if (m_goal && m_goal(event))
@@ -307,9 +396,10 @@ void DebugController::runSlice()
             return true;
         return (count % 32) == 0 && slice.elapsed() > SliceBudgetMs;
     });
-    m_progress.realElapsedMs += slice.elapsed();
+    m_progress.realElapsedMs = m_realTime ? m_realTimer.elapsed()
+                                          : m_progress.realElapsedMs + slice.elapsed();
     absorbNewEvents();
-    if (m_execution->isFinished()) {
+    if (runOver()) {
         finishIfDone();
         return;
     }
@@ -321,14 +411,26 @@ void DebugController::runSlice()
         emit pausedAt(m_pauseReason);
         return;
     }
+    if (m_realTime && m_absorbed < m_execution->history().size()) {
+        m_sliceTimer.start(0); // the held events are shown by the next slice, when due
+        return;
+    }
     m_sliceTimer.start(tickMs);
 }
 
-void DebugController::absorbNewEvents()
+void DebugController::absorbNewEvents(bool all)
 {
     const engine::ExecutionHistory &events = m_execution->history();
     const std::size_t first = m_absorbed;
-    const std::size_t total = events.size();
+    std::size_t total = events.size();
+    if (m_realTime && !all) {
+        const std::int64_t now = wallNowMs();
+        for (std::size_t i = first; i < total; ++i)
+            if (events.at(i).timestampMs > now) {
+                total = i;
+                break;
+            }
+    }
     if (first == total)
         return;
     for (std::size_t i = first; i < total; ++i) {
@@ -340,7 +442,7 @@ void DebugController::absorbNewEvents()
             ++m_progress.mapIterationsDone;
     }
     m_progress.events = total;
-    m_progress.virtualElapsedMs = events.back().timestampMs - events.at(0).timestampMs;
+    m_progress.virtualElapsedMs = events.at(total - 1).timestampMs - events.at(0).timestampMs;
     if (m_store && m_storedRunId) {
         if (auto error = m_store->appendEvents(m_storedRunId, events, first, total))
             emit errorOccurred(*error);
@@ -440,7 +542,9 @@ void DebugController::setCursor(int index)
     const engine::ExecutionHistory *events = history();
     if (!events || events->empty())
         return;
-    index = std::clamp(index, 0, static_cast<int>(events->size()) - 1);
+    if (m_absorbed == 0)
+        return;
+    index = std::clamp(index, 0, static_cast<int>(m_absorbed) - 1); // held events are not shown yet
     if (index == m_cursor)
         return;
     m_cursor = index;
@@ -457,7 +561,7 @@ void DebugController::stepBack()
 bool DebugController::isFollowing() const
 {
     const engine::ExecutionHistory *events = history();
-    return events && m_cursor == static_cast<int>(events->size()) - 1;
+    return events && m_cursor == static_cast<int>(m_absorbed) - 1;
 }
 
 RunOverlay DebugController::overlay()
@@ -471,6 +575,25 @@ RunOverlay DebugController::overlay()
     }
     return m_overlayBuilder->overlayAt(*events, static_cast<std::size_t>(m_cursor + 1),
                                        m_breakpoints.ids());
+}
+
+std::optional<DebugController::VisitContext>
+DebugController::inputOfVisit(const std::string &stateName) const
+{
+    const engine::ExecutionHistory *events = history();
+    if (!events)
+        return std::nullopt;
+    return visitContextAt(*events, m_cursor, stateName, runIdentity());
+}
+
+RunIdentity DebugController::runIdentity() const
+{
+    RunIdentity identity;
+    if (m_execution) {
+        identity.executionArn = m_execution->executionArn();
+        identity.stateMachineArn = m_execution->stateMachineArn();
+    }
+    return identity;
 }
 
 void DebugController::emitOverlay()

@@ -11,6 +11,7 @@
 #include "ui/debug/OverlayBuilder.h"
 #include "ui/debug/RunConfig.h"
 #include "ui/debug/RunProgress.h"
+#include "ui/debug/VisitContext.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -52,6 +53,11 @@ public:
     void pause();
     void stop();
     bool restart();
+    // RedriveExecution (spec §13.2) of the finished run: the same history gets ExecutionRedriven
+    // and the unsuccessful states run again; then Continue. Why it cannot be redriven, or
+    // nullopt when it can (a failed, timed-out or aborted live run).
+    std::optional<QString> redriveRefusal() const;
+    bool redrive();
     void setSpeed(int eventsPerSecond); // 0 = as fast as possible
     int speed() const { return m_speed; }
 
@@ -85,6 +91,14 @@ public:
     bool isFollowing() const;
     RunOverlay overlay();
 
+    // What the latest visit of `stateName` (the history's name, any scope) entered at or before
+    // the cursor saw: its input, the context object and the variables in its scope. For previews
+    // of JSONata expressions against real run data; nullopt when the state has not run.
+    using VisitContext = ui::VisitContext;
+    std::optional<VisitContext> inputOfVisit(const std::string &stateName) const;
+    // The ARNs of the live run (empty for a replay: the history does not record them).
+    RunIdentity runIdentity() const;
+
 signals:
     void phaseChanged(stepwise::ui::DebugController::Phase phase);
     void runReset();                          // a new history: a run, a replay, or none
@@ -102,10 +116,15 @@ private:
 
     bool createExecution();
     bool ensureRun();
+    bool runOver() const; // no live run, or it ended and every event is shown
     bool runWith(Goal goal);
     void runSlice();
     bool atBreakpoint(const engine::HistoryEvent &event);
-    void absorbNewEvents();
+    // Counts, stores and announces the events the run appended. With the real clock only those
+    // whose time has come on the wall clock (`all` = every one, e.g. when the run is stopped).
+    void absorbNewEvents(bool all = false);
+    std::int64_t wallNowMs() const;
+    bool showHeldEvents(); // real clock: events that ran ahead; true when the slice should end
     void finishIfDone();
     void setPhase(Phase phase);
     void resetRunState();
@@ -134,6 +153,11 @@ private:
     std::size_t m_absorbed = 0; // events already counted in progress / stored
     RunProgress m_progress;
     QElapsedTimer m_realTimer;
+    // "Real" clock (issue 5): the engine runs on a virtual clock that the controller holds to
+    // wall time, showing each event only when its time comes, so a Wait 10s never blocks the
+    // event loop and pause/stop work during it.
+    bool m_realTime = false;
+    std::int64_t m_wallStartMs = 0;
     qint64 m_storedRunId = 0;
 };
 

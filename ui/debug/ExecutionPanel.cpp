@@ -18,10 +18,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace stepwise::ui {
 namespace {
@@ -119,9 +122,10 @@ QWidget *ExecutionPanel::buildControls()
     m_pause = button(tr("Pause"), tr("Pause the run (F6)"), bar);
     m_stop = button(tr("Stop"), tr("Stop the run as StopExecution does (Shift+F5)"), bar);
     m_restart = button(tr("Restart"), tr("Stop and start again with the same settings"), bar);
+    m_redrive = button(tr("Redrive"), QString(), bar);
     m_back = button(tr("◀ Back"), tr("Move the time cursor one event back"), bar);
     for (QPushButton *b : {m_start, m_step, m_stepInto, m_stepEvent, m_continue, m_pause, m_stop,
-                           m_restart, m_back})
+                           m_restart, m_redrive, m_back})
         row->addWidget(b);
     m_start->setShortcut(QKeySequence(Qt::Key_F5));
     m_step->setShortcut(QKeySequence(Qt::Key_F10));
@@ -151,6 +155,10 @@ QWidget *ExecutionPanel::buildControls()
     connect(m_stepEvent, &QPushButton::clicked, this, [this] { run(&DebugController::stepEvent); });
     connect(m_continue, &QPushButton::clicked, this, [this] { run(&DebugController::continueRun); });
     connect(m_restart, &QPushButton::clicked, this, [this] { run(&DebugController::restart); });
+    connect(m_redrive, &QPushButton::clicked, this, [this] {
+        m_controller->redrive();
+        updateControls();
+    });
     connect(m_pause, &QPushButton::clicked, m_controller, &DebugController::pause);
     connect(m_stop, &QPushButton::clicked, m_controller, &DebugController::stop);
     connect(m_back, &QPushButton::clicked, m_controller, &DebugController::stepBack);
@@ -199,6 +207,18 @@ QWidget *ExecutionPanel::buildHandlers()
     m_clock->addItem(tr("Virtual: waits and retry intervals take no time"), 0);
     m_clock->addItem(tr("Real: waits really wait"), 1);
     form->addRow(tr("Clock"), m_clock);
+    m_historyLimit = new QComboBox(box);
+    m_historyLimit->setToolTip(tr("A run that reaches this many history events fails with States.Runtime. "
+                                  "AWS stops at 25,000; long local loops and big Maps need more."));
+    const QLocale locale;
+    m_historyLimit->addItem(tr("%1 events (AWS's limit)").arg(locale.toString(25000)), 25000);
+    for (int limit : {100000, 1000000, 10000000})
+        m_historyLimit->addItem(tr("%1 events (local only)").arg(locale.toString(limit)), limit);
+    form->addRow(tr("History limit"), m_historyLimit);
+    connect(m_historyLimit, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_loading)
+            saveForFile();
+    });
     connect(m_testCase, &QComboBox::currentTextChanged, this, [this] {
         if (!m_loading)
             saveForFile();
@@ -232,6 +252,8 @@ void ExecutionPanel::loadForFile()
     if (!testCase.isEmpty())
         m_testCase->setCurrentText(testCase);
     m_clock->setCurrentIndex(settings.value(settingsKey(file, "clock"), 0).toInt());
+    m_historyLimit->setCurrentIndex(
+        std::max(0, m_historyLimit->findData(settings.value(settingsKey(file, "historyLimit"), 25000).toInt())));
     refreshPrograms();
     m_loading = false;
     validateInput();
@@ -248,6 +270,7 @@ void ExecutionPanel::saveForFile() const
     settings.setValue(settingsKey(file, "testCase"), m_testCase->currentText());
     settings.setValue(settingsKey(file, "bindings"), m_bindingsPath->text());
     settings.setValue(settingsKey(file, "clock"), m_clock->currentIndex());
+    settings.setValue(settingsKey(file, "historyLimit"), m_historyLimit->currentData().toInt());
 }
 
 void ExecutionPanel::validateInput()
@@ -315,7 +338,8 @@ void ExecutionPanel::refreshPrograms()
     QStringList lines;
     for (const QString &line : std::get<QStringList>(programs))
         lines << line.toHtmlEscaped();
-    m_programs->setText(tr("A run may start:") + QStringLiteral("<br><tt>") + lines.join(QStringLiteral("<br>"))
+    m_programs->setText(tr("A run may start, as %1 says:").arg(QFileInfo(path).absoluteFilePath().toHtmlEscaped())
+                        + QStringLiteral("<br><tt>") + lines.join(QStringLiteral("<br>"))
                         + QStringLiteral("</tt>"));
 }
 
@@ -327,6 +351,7 @@ bool ExecutionPanel::applyConfig()
     config.testCase = m_testCase->currentText();
     config.bindingsPath = m_bindingsPath->text();
     config.clock = m_clock->currentIndex() == 1 ? engine::ClockMode::Real : engine::ClockMode::Virtual;
+    config.maxHistoryEvents = static_cast<std::size_t>(m_historyLimit->currentData().toInt());
     m_controller->setRunConfig(config);
     return true;
 }
@@ -335,10 +360,55 @@ void ExecutionPanel::run(bool (DebugController::*action)())
 {
     const bool fresh = action == &DebugController::start || action == &DebugController::restart
                        || !m_controller->execution() || m_controller->execution()->isFinished();
-    if (fresh)
+    if (fresh) {
         applyConfig();
+        if (!programsApproved())
+            return;
+    }
     (m_controller->*action)();
     updateControls();
+}
+
+bool ExecutionPanel::programsApproved()
+{
+    const QString bindings = m_bindingsPath->text();
+    if (bindings.isEmpty() || ProgramApproval::isApproved(m_document->filePath(), bindings))
+        return true; // a mock config alone starts nothing
+    refreshPrograms(); // the file may have changed since it was chosen
+    auto programs = boundPrograms(bindings);
+    if (auto *error = std::get_if<QString>(&programs)) {
+        m_status->setText(QStringLiteral("<span style='color:#D91515'>%1</span>").arg(error->toHtmlEscaped()));
+        return false;
+    }
+    const QString full = QFileInfo(bindings).absoluteFilePath();
+    const bool yes = m_confirmPrograms ? m_confirmPrograms(full, std::get<QStringList>(programs))
+                                       : askInDialog(full, std::get<QStringList>(programs));
+    if (!yes) {
+        m_status->setText(tr("Not started: its programs were not approved."));
+        m_status->setToolTip(tr("The programs %1 would start were not approved.").arg(full));
+        return false;
+    }
+    ProgramApproval::approve(m_document->filePath(), bindings);
+    return true;
+}
+
+bool ExecutionPanel::askInDialog(const QString &bindingsPath, const QStringList &programs)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Start local programs?"),
+                    tr("This run will start programs on this computer, as the bindings file "
+                       "<b>%1</b> says. Run them only if you trust that file.")
+                        .arg(bindingsPath.toHtmlEscaped()),
+                    QMessageBox::Yes | QMessageBox::No, this);
+    QStringList lines;
+    for (const QString &line : programs)
+        lines << line.toHtmlEscaped();
+    box.setInformativeText(QStringLiteral("<tt>") + lines.join(QStringLiteral("<br>"))
+                           + QStringLiteral("</tt><br><br>")
+                           + tr("You will be asked again when the bindings file changes."));
+    box.setDefaultButton(QMessageBox::No);
+    box.button(QMessageBox::Yes)->setText(tr("Start the programs"));
+    box.button(QMessageBox::No)->setText(tr("Cancel"));
+    return box.exec() == QMessageBox::Yes;
 }
 
 void ExecutionPanel::updateControls()
@@ -354,6 +424,11 @@ void ExecutionPanel::updateControls()
     m_pause->setEnabled(running);
     m_stop->setEnabled(live);
     m_restart->setEnabled(m_controller->execution() != nullptr);
+    const std::optional<QString> refusal = m_controller->redriveRefusal();
+    m_redrive->setEnabled(!refusal);
+    m_redrive->setToolTip(refusal ? *refusal
+                                  : tr("Redrive the run from the state that failed, as AWS RedriveExecution "
+                                       "does: the same history, successful states are not run again"));
     m_back->setEnabled(m_controller->cursor() > 0);
     m_stale->setVisible(m_controller->isStale());
     if (running)

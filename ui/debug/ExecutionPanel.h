@@ -3,6 +3,8 @@
 // per file), the task handlers for the run (mock-config test case and/or bindings file, with the
 // programs a run may start listed before it starts), the clock, the run controls with a speed
 // for Continue, break on error, progress, and the legend of the overlay colours.
+#include "ui/debug/ProgramApproval.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -29,6 +31,10 @@ public:
     // problem shown in the panel) when the input is not JSON.
     bool applyConfig();
 
+    // Who decides whether a run may start the programs of a bindings file not approved yet for
+    // this definition (issue 8, Safety). The default asks in a dialog.
+    void setProgramConfirmation(ProgramApproval::Ask ask) { m_confirmPrograms = std::move(ask); }
+
 private:
     QWidget *buildHandlers();
     QWidget *buildControls();
@@ -42,6 +48,8 @@ private:
     void updateControls();
     void showProgress(const RunProgress &progress);
     void run(bool (DebugController::*action)());
+    bool programsApproved();
+    bool askInDialog(const QString &bindingsPath, const QStringList &programs);
 
     Document *m_document;
     DebugController *m_controller;
@@ -52,14 +60,16 @@ private:
     QLineEdit *m_bindingsPath;
     QLabel *m_programs;
     QComboBox *m_clock;
+    QComboBox *m_historyLimit;
     QComboBox *m_speed;
     QCheckBox *m_breakOnError;
     QLabel *m_status;
     QLabel *m_progress;
     QLabel *m_stale;
     QPushButton *m_start, *m_step, *m_stepEvent, *m_stepInto, *m_continue, *m_pause, *m_stop,
-        *m_restart, *m_back;
+        *m_restart, *m_redrive, *m_back;
     bool m_loading = false;
+    ProgramApproval::Ask m_confirmPrograms;
 };
 
 } // namespace stepwise::ui

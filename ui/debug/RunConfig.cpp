@@ -4,8 +4,10 @@
 #include "core/engine/handlers/LocalCommandHandler.h"
 #include "core/engine/handlers/MockConfigHandler.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace stepwise::ui {
 namespace {
@@ -49,15 +51,27 @@ std::variant<engine::LocalBindings, QString> loadBindings(const QString &path)
     return std::move(bindings.value());
 }
 
+// The program as the run will start it (posix_spawnp): a bare name is looked up on PATH, a
+// relative path is taken in the binding's working folder. Shown in full so nothing hides.
+QString fullProgramPath(const QString &program, const QString &workingDirectory)
+{
+    if (program.contains(u'/'))
+        return QDir::cleanPath(QDir(workingDirectory).absoluteFilePath(program));
+    const QString found = QStandardPaths::findExecutable(program);
+    return found.isEmpty() ? QStringLiteral("%1 (not found on PATH)").arg(program) : found;
+}
+
 QString commandLine(const std::string &name, const engine::CommandBinding &binding)
 {
+    const QString folder = binding.workingDirectory.empty()
+                               ? QDir::currentPath()
+                               : QString::fromStdString(binding.workingDirectory);
     QStringList words;
     for (const std::string &word : binding.command)
-        words << QString::fromStdString(word);
-    QString line = QString::fromStdString(name) + QStringLiteral(": ") + words.join(u' ');
-    if (!binding.workingDirectory.empty())
-        line += QStringLiteral("  (in %1)").arg(QString::fromStdString(binding.workingDirectory));
-    return line;
+        words << (words.isEmpty() ? fullProgramPath(QString::fromStdString(word), folder)
+                                  : QString::fromStdString(word));
+    return QString::fromStdString(name) + QStringLiteral(": ") + words.join(u' ')
+           + QStringLiteral("  (in %1)").arg(folder);
 }
 
 } // namespace

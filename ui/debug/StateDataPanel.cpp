@@ -12,6 +12,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace stepwise::ui {
 
 StateDataPanel::StateDataPanel(DebugController *controller, QWidget *parent)
@@ -59,7 +61,7 @@ void StateDataPanel::refresh()
     m_error->hide();
     const engine::ExecutionHistory *history = m_controller->history();
     const auto visit = history ? visitAt(*history, m_controller->cursor(), m_controller->runMachine(),
-                                        m_controller->locator())
+                                        m_controller->locator(), m_controller->runIdentity())
                               : std::nullopt;
     if (!visit) {
         m_title->setText(tr("<i>Select a state visit: step a run or pick an event in the History panel.</i>"));
@@ -92,6 +94,10 @@ void StateDataPanel::refresh()
         new QListWidgetItem(tr("Variables assigned"), m_stages);
         m_values.emplace_back(visit->assignedVariables, QString());
     }
+    if (visit->visibleVariables) {
+        new QListWidgetItem(tr("Variables at entry"), m_stages);
+        m_values.emplace_back(visit->visibleVariables, QString());
+    }
     fillChoice(*visit);
     m_stages->setCurrentRow(std::min(keepRow, m_stages->count() - 1));
 }
@@ -104,26 +110,49 @@ void StateDataPanel::fillChoice(const VisitData &visit)
     const int rows = static_cast<int>(visit.rules.size()) + 1;
     m_rules->setRowCount(rows);
     bool anyMatched = false;
+    const QColor quiet = palette().color(QPalette::Disabled, QPalette::Text);
     for (int r = 0; r < rows - 1; ++r) {
         const ChoiceRuleResult &rule = visit.rules[static_cast<std::size_t>(r)];
-        const bool chosen = !anyMatched && rule.matched.value_or(false);
+        const bool chosen = !anyMatched && rule.reached && rule.matched.value_or(false);
         anyMatched |= chosen;
-        m_rules->setItem(r, 0, new QTableWidgetItem(rule.condition));
-        m_rules->setItem(r, 1, new QTableWidgetItem(rule.value ? QString::fromStdString(rule.value->dump())
-                                                               : tr("(no value)")));
+        auto *conditionItem = new QTableWidgetItem(rule.condition);
+        conditionItem->setToolTip(rule.condition);
+        m_rules->setItem(r, 0, conditionItem);
+        auto *valueItem = new QTableWidgetItem(rule.value ? QString::fromStdString(rule.value->dump())
+                                                          : tr("(no value)"));
+        valueItem->setToolTip(valueItem->text());
+        m_rules->setItem(r, 1, valueItem);
         QString matched = rule.error.isEmpty() ? (rule.matched.value_or(false) ? tr("✓ matched") : tr("✗ no"))
                                                : rule.error;
+        if (!rule.reached)
+            matched = tr("not evaluated (would be: %1)").arg(matched);
         auto *matchItem = new QTableWidgetItem(matched);
-        matchItem->setForeground(rule.matched.value_or(false) ? QColor(0x03, 0x7F, 0x0C)
-                                                              : QColor(0x5F, 0x6B, 0x7A));
+        matchItem->setToolTip(matched);
+        matchItem->setForeground(!rule.reached ? quiet
+                                 : !rule.error.isEmpty() ? QColor(0xD9, 0x15, 0x15)
+                                 : rule.matched.value_or(false) ? QColor(0x03, 0x7F, 0x0C)
+                                                                : QColor(0x5F, 0x6B, 0x7A));
         m_rules->setItem(r, 2, matchItem);
         m_rules->setItem(r, 3, new QTableWidgetItem(rule.next + (chosen ? tr("  ← taken") : QString())));
+        if (!rule.reached)
+            for (int column : {0, 1, 3})
+                m_rules->item(r, column)->setForeground(quiet);
     }
+    const bool failed = std::any_of(visit.rules.begin(), visit.rules.end(), [](const ChoiceRuleResult &rule) {
+        return rule.reached && !rule.error.isEmpty();
+    });
+    anyMatched |= failed; // a failed rule ends the state: Default is not taken either
     m_rules->setItem(rows - 1, 0, new QTableWidgetItem(tr("Default")));
     m_rules->setItem(rows - 1, 1, new QTableWidgetItem());
     m_rules->setItem(rows - 1, 2, new QTableWidgetItem(anyMatched ? QString() : tr("✓ used")));
     m_rules->setItem(rows - 1, 3, new QTableWidgetItem(visit.defaultNext + (anyMatched ? QString() : tr("  ← taken"))));
     m_rules->resizeColumnsToContents();
+    // Long conditions (JSONata ones especially) must not push the verdict out of sight: cap the
+    // rule and value columns; the full text is in each cell's tooltip.
+    const int cap = std::max(120, m_rules->viewport()->width() * 2 / 5);
+    for (int column : {0, 1})
+        if (m_rules->columnWidth(column) > cap)
+            m_rules->setColumnWidth(column, cap);
 }
 
 void StateDataPanel::showStage(int row)

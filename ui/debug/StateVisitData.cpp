@@ -2,11 +2,12 @@
 #include "ui/debug/StateVisitData.h"
 
 #include "core/asl/Edits.h"
-#include "core/engine/ChoiceEvaluator.h"
+#include "core/engine/ChoiceExplain.h"
 #include "core/graph/Graph.h"
 #include "core/jsonpath/Path.h"
 #include "ui/debug/NodeLocator.h"
 #include "ui/debug/OverlayBuilder.h"
+#include "ui/debug/VisitContext.h"
 
 namespace stepwise::ui {
 namespace {
@@ -148,35 +149,49 @@ VisitEvents collect(const engine::ExecutionHistory &history, std::size_t entered
                 out.assigned = e.details["assignedVariables"];
         }
     }
+    // A Fail state has no Exited event (spec §9.3): its visit is over once anything follows it.
+    if (out.entered->type == "FailStateEntered" && cursor > entered && cursor < history.size())
+        out.exited = true;
     return out;
 }
 
-void addChoiceRules(VisitData &data, const asl::ChoiceState &choice, const Json &input)
+// Spec §1.3: the state's QueryLanguage, else its enclosing States object's, else the top level's.
+engine::QueryLanguage languageOf(const asl::ChoiceState &choice, const std::string &nodeId,
+                                 const asl::StateMachine &machine)
+{
+    std::optional<std::string> language = choice.queryLanguage;
+    if (!language) {
+        const auto states = nodeId.rfind("/States/");
+        const asl::StateMachine *scope =
+            states == std::string::npos ? nullptr : asl::edits::findScope(machine, nodeId.substr(0, states));
+        if (scope && scope->queryLanguage)
+            language = scope->queryLanguage;
+        else
+            language = machine.queryLanguage;
+    }
+    return language.value_or("JSONPath") == "JSONata" ? engine::QueryLanguage::JSONata
+                                                       : engine::QueryLanguage::JSONPath;
+}
+
+void addChoiceRules(VisitData &data, const asl::ChoiceState &choice, engine::QueryLanguage language,
+                    engine::ChoiceData input)
 {
     data.defaultNext = QString::fromStdString(choice.defaultNext.value_or(""));
     if (!choice.choices)
         return;
-    const engine::ChoiceResolver resolve = [&](const std::string &text) -> Result<Json, std::string> {
-        auto value = readInputPath(text, input);
-        if (!value)
-            return unexpected("Invalid path '" + text + "'");
-        return *value;
-    };
-    for (const asl::ChoiceRule &rule : *choice.choices) {
+    const engine::ChoiceExplanation explained = engine::explainChoice(choice, language, input);
+    for (std::size_t i = 0; i < choice.choices->size(); ++i) {
+        const asl::ChoiceRule &rule = (*choice.choices)[i];
+        const engine::RuleVerdict &verdict = explained.rules[i];
         ChoiceRuleResult row;
-        row.condition = QString::fromStdString(graph::conditionText(rule));
+        row.condition = QString::fromStdString(
+            rule.condition && rule.condition->is_string() ? rule.condition->get<std::string>()
+                                                          : graph::conditionText(rule));
         row.next = QString::fromStdString(rule.next.value_or(""));
-        if (rule.variable)
-            row.value = readInputPath(*rule.variable, input);
-        if (rule.condition) {
-            row.error = QStringLiteral("JSONata condition: see the state's output");
-        } else {
-            auto matched = engine::evaluateChoiceRule(rule, resolve);
-            if (matched)
-                row.matched = matched.value();
-            else
-                row.error = QString::fromStdString(matched.error());
-        }
+        row.value = verdict.value;
+        row.matched = verdict.matched;
+        row.error = QString::fromStdString(verdict.error);
+        row.reached = verdict.reached;
         data.rules.push_back(std::move(row));
     }
 }
@@ -229,7 +244,9 @@ void addStages(VisitData &data, const VisitEvents &v, const asl::State *state)
                                    applyResultPath(*resultPath, input, selected), {}});
     }
     data.stages.push_back({QObject::tr("Output"), v.output,
-                           v.output ? QString() : QObject::tr("not yet")});
+                           v.output  ? QString()
+                           : v.exited ? QObject::tr("none (a Fail state has no output)")
+                                      : QObject::tr("not yet")});
 }
 
 // The index of the Entered event of the visit the event at `cursor` belongs to.
@@ -253,7 +270,8 @@ std::optional<std::size_t> enteredIndexFor(const engine::ExecutionHistory &histo
 } // namespace
 
 std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cursor,
-                                 const asl::StateMachine *machine, const NodeLocator *locator)
+                                 const asl::StateMachine *machine, const NodeLocator *locator,
+                                 const RunIdentity &identity)
 {
     if (cursor < 0 || static_cast<std::size_t>(cursor) >= history.size())
         return std::nullopt;
@@ -273,10 +291,18 @@ std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cu
     data.cause = v.cause;
     const asl::State *state = stateOf(*v.entered, machine, locator);
     addStages(data, v, state);
+    const VisitContext seen =
+        visitContextOfEntry(history, *entered, static_cast<std::size_t>(cursor), identity);
+    if (seen.variables.is_object() && !seen.variables.empty())
+        data.visibleVariables = seen.variables;
     if (const auto *choice = state ? std::get_if<asl::ChoiceState>(state) : nullptr) {
-        const std::optional<Json> &afterInput = data.stages[1].value;
-        if (afterInput)
-            addChoiceRules(data, *choice, *afterInput);
+        const engine::QueryLanguage language =
+            languageOf(*choice, locator->nodeId(v.entered->scope, v.entered->stateName), *machine);
+        // JSONPath rules read the effective input, JSONata ones $states.input (spec §6.1).
+        const std::optional<Json> &input =
+            language == engine::QueryLanguage::JSONata ? data.stages[0].value : data.stages[1].value;
+        if (input)
+            addChoiceRules(data, *choice, language, {*input, seen.context, seen.variables});
     }
     return data;
 }

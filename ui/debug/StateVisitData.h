@@ -2,11 +2,13 @@
 // The data flow of one state visit, as TestState's inspectionData shows it (ASL spec §10.3):
 // input, after InputPath, after Parameters/Arguments, task result, after ResultSelector, after
 // ResultPath, output, variables assigned, error and cause; for a Choice, every rule with the
-// value it compared and whether it matched. Taken from the history where it is recorded and
-// re-evaluated with core/jsonpath where it is not (the history keeps no intermediate values).
+// value it compared (JSONata: what its Condition returned) and whether it matched. Taken from
+// the history where it is recorded and re-evaluated where it is not (the history keeps no
+// intermediate values).
 #include "core/asl/StateMachine.h"
 #include "core/common/Json.h"
 #include "core/engine/ExecutionHistory.h"
+#include "ui/debug/VisitContext.h"
 
 #include <QObject>
 #include <QString>
@@ -28,10 +30,11 @@ struct DataStage
 struct ChoiceRuleResult
 {
     QString condition;         // the rule in short form, e.g. "$.inventory.available == true"
-    std::optional<Json> value; // the value the rule compared (its Variable)
+    std::optional<Json> value; // JSONPath: its Variable's value; JSONata: the Condition's result
     std::optional<bool> matched;
     QString next;
     QString error;
+    bool reached = true; // false: an earlier rule decided, AWS never evaluated this one
 };
 
 struct VisitData
@@ -44,6 +47,7 @@ struct VisitData
     bool finished = false; // the visit has exited (as of the cursor)
     std::vector<DataStage> stages;
     std::optional<Json> assignedVariables; // name → value
+    std::optional<Json> visibleVariables;  // name → value as of entry, outer scopes included
     QString error;
     QString cause;
     std::vector<ChoiceRuleResult> rules;
@@ -54,6 +58,7 @@ struct VisitData
 // is on an execution-level event before any state ran. `machine`/`locator` may be null (an
 // imported run without its definition): only recorded values are shown then.
 std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cursor,
-                                 const asl::StateMachine *machine, const NodeLocator *locator);
+                                 const asl::StateMachine *machine, const NodeLocator *locator,
+                                 const RunIdentity &identity = {});
 
 } // namespace stepwise::ui

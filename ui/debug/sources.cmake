@@ -12,6 +12,8 @@ target_sources(stepwise_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/HistoryModel.cpp ${CMAKE_CURRENT_LIST_DIR}/HistoryModel.h
     ${CMAKE_CURRENT_LIST_DIR}/HistoryFilterModel.cpp ${CMAKE_CURRENT_LIST_DIR}/HistoryFilterModel.h
     ${CMAKE_CURRENT_LIST_DIR}/StateVisitData.cpp ${CMAKE_CURRENT_LIST_DIR}/StateVisitData.h
+    ${CMAKE_CURRENT_LIST_DIR}/VisitContext.cpp ${CMAKE_CURRENT_LIST_DIR}/VisitContext.h
+    ${CMAKE_CURRENT_LIST_DIR}/ProgramApproval.cpp ${CMAKE_CURRENT_LIST_DIR}/ProgramApproval.h
     ${CMAKE_CURRENT_LIST_DIR}/JsonView.cpp ${CMAKE_CURRENT_LIST_DIR}/JsonView.h
     ${CMAKE_CURRENT_LIST_DIR}/OverlayLegend.cpp ${CMAKE_CURRENT_LIST_DIR}/OverlayLegend.h
     ${CMAKE_CURRENT_LIST_DIR}/ExecutionPanel.cpp ${CMAKE_CURRENT_LIST_DIR}/ExecutionPanel.h

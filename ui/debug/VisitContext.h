@@ -1,0 +1,37 @@
+#pragma once
+// What a state saw when it was entered, rebuilt from the history alone (ASL spec §2.5, §4.3):
+// its raw input, the context object ($$ / $states.context) and the variables in its scope. The
+// JSONata preview evaluates expressions against this, so it must hold for replays too.
+#include "core/common/Json.h"
+#include "core/engine/ExecutionHistory.h"
+
+#include <optional>
+#include <string>
+
+namespace stepwise::ui {
+
+struct VisitContext
+{
+    Json input;     // the Entered event's input
+    Json context;   // Execution.*, State.*, StateMachine.*
+    Json variables; // name → value, as of the state's entry, outer scopes included
+};
+
+// ARNs the history does not record; empty when unknown (an imported run).
+struct RunIdentity
+{
+    std::string executionArn;
+    std::string stateMachineArn;
+};
+
+// The latest visit of `stateName` (any scope) entered at or before history index `cursor`.
+std::optional<VisitContext> visitContextAt(const engine::ExecutionHistory &history, int cursor,
+                                           const std::string &stateName,
+                                           const RunIdentity &identity);
+
+// The same for the visit whose Entered event is at `enteredIndex` (a valid index), as of
+// `cursor` (State.RetryCount counts the retries made up to there).
+VisitContext visitContextOfEntry(const engine::ExecutionHistory &history, std::size_t enteredIndex,
+                                 std::size_t cursor, const RunIdentity &identity);
+
+} // namespace stepwise::ui
