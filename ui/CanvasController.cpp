@@ -4,7 +4,9 @@
 #include "core/asl/EditsState.h"
 #include "core/asl/Parser.h"
 #include "ui/canvas/CanvasScene.h"
+#include "ui/commands/EditStateCommand.h"
 #include "ui/commands/InsertStateCommand.h"
+#include "ui/commands/JsonataConversion.h"
 #include "ui/commands/MoveStatesCommand.h"
 #include "ui/commands/PasteStatesCommand.h"
 #include "ui/commands/RemoveStatesCommand.h"
@@ -89,6 +91,27 @@ std::optional<QString> CanvasController::renameState(const std::string &id, cons
     if (auto problem = asl::edits::checkNewName(*scope, name))
         return QString::fromStdString(*problem);
     m_document->undoStack()->push(new RenameStateCommand(m_document, path, name));
+    return std::nullopt;
+}
+
+std::optional<QString> CanvasController::convertToJsonata(const std::string &id)
+{
+    if (!m_document->hasMachine())
+        return tr("There is no state machine");
+    const asl::StatePath path{id};
+    const asl::State *state = asl::edits::findState(m_document->machine(), path);
+    if (!state)
+        return tr("No state at %1").arg(QString::fromStdString(id));
+    auto converted = convertStateToJsonata(asl::edits::stateToJson(*state));
+    if (!converted)
+        return tr("'%1' stays in JSONPath: %2")
+            .arg(QString::fromStdString(path.name()), QString::fromStdString(converted.error()));
+    auto after = asl::edits::stateFromJson(path.name(), *converted);
+    if (!after)
+        return QString::fromStdString(after.error());
+    auto *command = new EditStateCommand(m_document, path, std::move(after).value());
+    command->setText(tr("Convert '%1' to JSONata").arg(QString::fromStdString(path.name())));
+    m_document->undoStack()->push(command);
     return std::nullopt;
 }
 

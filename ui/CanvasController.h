@@ -32,6 +32,9 @@ public:
     // Renames the state `id`; returns why not when the name is refused.
     std::optional<QString> renameState(const std::string &id, const QString &newName);
     void deleteSelection();
+    // Rewrites the state `id` from JSONPath to JSONata (Parameters → Arguments, ... → Output)
+    // as one undo command; returns why not when the conversion is not mechanical.
+    std::optional<QString> convertToJsonata(const std::string &id);
 
     // A palette entry activated (double-click / Enter): inserted after the selected state, or
     // after the machine's last End state, or appended. `payload` is the palette MIME payload.

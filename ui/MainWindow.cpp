@@ -1,5 +1,7 @@
 #include "ui/MainWindow.h"
 
+#include "core/asl/EditsState.h"
+
 #include "ui/CanvasController.h"
 #include "ui/canvas/CanvasScene.h"
 #include "ui/canvas/CanvasView.h"
@@ -8,6 +10,7 @@
 #include "ui/debug/DebugController.h"
 #include "ui/debug/ExecutionPanel.h"
 #include "ui/debug/HistoryPanel.h"
+#include "ui/debug/RunConfig.h"
 #include "ui/debug/RunStore.h"
 #include "ui/debug/RunsPanel.h"
 #include "ui/debug/StateDataPanel.h"
@@ -36,9 +39,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace stepwise::ui {
 namespace {
@@ -93,6 +99,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_debug, &DebugController::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     wireSelection();
+    wirePreview();
     createFileMenu();
     createEditMenu();
     createViewMenu();
@@ -147,7 +154,24 @@ void MainWindow::createDocks()
     m_states->setMinimumWidth(220);
     m_codeView->setMinimumWidth(320);
     resizeDocks({palette, inspector}, {270, 420}, Qt::Horizontal);
-    resizeDocks({problems}, {170}, Qt::Vertical);
+    m_problemsDock = problems;
+    fitBottomDocks();
+}
+
+// The bottom docks take about a quarter of the window: enough for a few problems or the run
+// controls, while the canvas keeps most of the height.
+void MainWindow::fitBottomDocks()
+{
+    resizeDocks({m_problemsDock}, {std::max(150, height() * 25 / 100)}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_shownOnce) { // sizes set before the first show are only hints to the dock layout
+        m_shownOnce = true;
+        fitBottomDocks();
+    }
 }
 
 void MainWindow::createDebugDocks(QDockWidget *problems)
@@ -166,56 +190,21 @@ void MainWindow::createDebugDocks(QDockWidget *problems)
         previous = dock;
         m_debugDocks.push_back(dock);
     };
-    add(tr("Execution"), QStringLiteral("ExecutionDock"),
-        new ExecutionPanel(m_document, m_debug, this));
+    m_executionPanel = new ExecutionPanel(m_document, m_debug, this);
+    // The panel is tall when laid out in full; in a scroll area it never sets the height of the
+    // whole bottom dock area (and so never squeezes the canvas).
+    auto *executionScroll = new QScrollArea(this);
+    executionScroll->setWidgetResizable(true);
+    executionScroll->setFrameShape(QFrame::NoFrame);
+    executionScroll->setWidget(m_executionPanel);
+    executionScroll->setMinimumHeight(120);
+    add(tr("Execution"), QStringLiteral("ExecutionDock"), executionScroll);
     add(tr("History"), QStringLiteral("HistoryDock"), new HistoryPanel(m_debug, this));
     add(tr("State Data"), QStringLiteral("StateDataDock"), new StateDataPanel(m_debug, this));
     add(tr("Timeline"), QStringLiteral("TimelineDock"), new TimelineView(m_debug, this));
     if (m_runStore)
         add(tr("Runs"), QStringLiteral("RunsDock"),
             new RunsPanel(m_debug, m_runStore.get(), this));
-}
-
-void MainWindow::wireSelection()
-{
-    // Canvas → code view and states tree (contract 4).
-    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
-        const std::vector<std::string> ids = m_scene->selectedIds();
-        m_inspector->setSelection(ids);
-        if (ids.size() != 1)
-            return;
-        m_states->selectPointer(QString::fromStdString(ids.front()));
-        if (!m_selectingFromCode)
-            m_codeView->revealPointer(ids.front());
-    });
-    // The caret inside a state in the text selects that state on the canvas.
-    connect(m_codeView, &CodeView::caretPointerChanged, this, [this](const std::string &pointer) {
-        const std::string id = m_scene->nodeIdForPointer(pointer);
-        if (id.empty() || m_scene->selectedIds() == std::vector<std::string>{id})
-            return;
-        m_selectingFromCode = true;
-        if (m_scene->selectPointer(id))
-            m_view->ensureVisible(m_scene->nodeItem(id), 40, 40);
-        m_selectingFromCode = false;
-    });
-    // The states tree selects on the canvas too.
-    connect(m_states, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const QString pointer = item->data(0, StatesPanel::PointerRole).toString();
-        if (m_scene->selectPointer(pointer.toStdString()))
-            m_view->centerOn(m_scene->nodeItem(m_scene->selectedIds().front()));
-    });
-}
-
-void MainWindow::showProblem(const QString &pointer)
-{
-    const std::string where = pointer.toStdString();
-    m_states->selectPointer(pointer);
-    if (m_scene->selectPointer(where))
-        m_view->centerOn(m_scene->nodeItem(m_scene->selectedIds().front()));
-    // The exact field: the code view scrolls to the pointer's own line and highlights it.
-    m_codeDock->show();
-    m_codeDock->raise();
-    m_codeView->revealPointer(where);
 }
 
 void MainWindow::createFileMenu()
@@ -227,6 +216,16 @@ void MainWindow::createFileMenu()
                                                  newMachine();
                                          });
     newAction->setObjectName(QStringLiteral("actionNew"));
+    // A new machine in either query language (issue 6 §4).
+    QMenu *newIn = file->addMenu(tr("New &In"));
+    newIn->addAction(tr("&JSONPath"), this, [this] {
+        if (maybeDiscard())
+            newMachine(false);
+    });
+    newIn->addAction(tr("JSON&ata"), this, [this] {
+        if (maybeDiscard())
+            newMachine(true);
+    })->setObjectName(QStringLiteral("actionNewJsonata"));
     file->addAction(toolIcon(ToolIcon::Open), tr("&Open…"),
                     QKeySequence::Open, this, &MainWindow::chooseFile)
         ->setObjectName(QStringLiteral("actionOpen"));
@@ -241,6 +240,8 @@ void MainWindow::createFileMenu()
                 openExample(name);
         });
     examples->setEnabled(!names.isEmpty());
+    file->addAction(tr("Import &Template…"), this, &MainWindow::chooseTemplate)
+        ->setObjectName(QStringLiteral("actionImportTemplate"));
     file->addAction(tr("Re&load"), QKeySequence::Refresh, this, &MainWindow::reload);
     file->addSeparator();
     file->addAction(toolIcon(ToolIcon::Save), tr("&Save"),
@@ -325,6 +326,15 @@ void MainWindow::createEditMenu()
                                       QString::fromStdString(asl::StatePath{ids.front()}.name()));
                     })
         ->setShortcutContext(Qt::WidgetShortcut);
+    edit->addAction(tr("Convert to JSON&ata"), this, [this] {
+           const std::vector<std::string> ids = m_scene->selectedIds();
+           if (ids.size() != 1) {
+               statusBar()->showMessage(tr("Select one state to convert to JSONata"), 6000);
+               return;
+           }
+           if (auto problem = m_controller->convertToJsonata(ids.front()))
+               QMessageBox::information(this, tr("Convert to JSONata"), *problem);
+       })->setObjectName(QStringLiteral("actionConvertJsonata"));
     edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] {
         for (QGraphicsItem *item : m_scene->items())
             item->setSelected(true);
@@ -406,6 +416,7 @@ bool MainWindow::openFile(const QString &path, bool quiet)
     }
     const QString text = loaded->text;
     const bool parsed = loaded->machine.has_value();
+    m_template.reset(); // a plain definition file
     openInto(*m_document, std::move(*loaded));
     if (!parsed)
         m_codeView->setSourceText(text); // fix it in the code view
@@ -429,9 +440,13 @@ bool MainWindow::openExample(const QString &name)
     return openFile(QStringLiteral(":/examples/%1/%1.asl.json").arg(name));
 }
 
-void MainWindow::newMachine()
+void MainWindow::newMachine(bool jsonata)
 {
-    m_document->reset(newStateMachine(), {}, QString());
+    m_template.reset();
+    asl::StateMachine machine = newStateMachine();
+    if (jsonata)
+        (void)asl::edits::setMachineField(machine, "QueryLanguage", Json("JSONata"));
+    m_document->reset(std::move(machine), {}, QString());
     m_codeView->showFromTop();
     m_view->fitToView();
     statusBar()->showMessage(tr("New state machine: drag states from the palette onto the canvas."));
@@ -447,7 +462,10 @@ void MainWindow::documentChanged()
 void MainWindow::updateTitle()
 {
     const QString path = m_document->filePath();
-    const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
+    QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
+    if (m_template && m_template->path == path)
+        name += QStringLiteral(" — ") + m_template->logicalId; // "template.yaml — Orders"
+
     setWindowFilePath(path.startsWith(QLatin1Char(':')) ? QString() : path);
     setWindowTitle(
         tr("%1%2 — Stepwise").arg(name, m_document->isClean() ? QString() : QStringLiteral(" •")));
@@ -466,7 +484,11 @@ void MainWindow::chooseFile()
 void MainWindow::reload()
 {
     const QString path = m_document->filePath();
-    if (!path.isEmpty() && maybeDiscard())
+    if (path.isEmpty() || !maybeDiscard())
+        return;
+    if (m_template && m_template->path == path)
+        importTemplate(path, m_template->logicalId);
+    else
         openFile(path);
 }
 
@@ -474,15 +496,22 @@ bool MainWindow::saveTo(const QString &path, bool quiet)
 {
     m_codeView->applyNow(); // text typed a moment ago is part of what the user saves
     QString error;
-    if (!saveDocument(*m_document, path, error)) {
+    const bool intoTemplate = m_template && m_template->path == path;
+    if (!(intoTemplate ? saveIntoTemplate(*m_document, *m_template, error)
+                       : saveDocument(*m_document, path, error))) {
         if (!quiet)
             QMessageBox::warning(this, tr("Cannot save"), error);
         statusBar()->showMessage(error);
         return false;
     }
-    RecentFiles::add(path);
+    if (!intoTemplate) {
+        m_template.reset(); // Save As: the machine now lives in its own ASL file
+        RecentFiles::add(path);
+    }
+    updateTitle();
     m_recovery->discard();
-    statusBar()->showMessage(tr("Saved %1").arg(path));
+    statusBar()->showMessage(intoTemplate ? tr("Saved %1 into %2").arg(m_template->logicalId, path)
+                                          : tr("Saved %1").arg(path));
     return true;
 }
 
@@ -497,8 +526,11 @@ bool MainWindow::save()
 bool MainWindow::saveAs()
 {
     const QString current = m_document->filePath();
-    const QString suggested = current.isEmpty() ? QStringLiteral("state-machine.asl.json")
-                                                : QFileInfo(current).fileName();
+    QString suggested = current.isEmpty() ? QStringLiteral("state-machine.asl.json")
+                                          : QFileInfo(current).fileName();
+    if (m_template) // out of a template: its own ASL JSON file
+        suggested = QFileInfo(current).dir().filePath(m_template->logicalId +
+                                                      QStringLiteral(".asl.json"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Save state machine"), suggested,
                                                       definitionFilter);
     return !path.isEmpty() && saveTo(path);

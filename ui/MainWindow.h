@@ -3,9 +3,12 @@
 // code view on the right; problems (and the debugger's panels) below; menus, a toolbar and the
 // standard shortcuts. It builds and wires things and asks the user questions; editing goes
 // through CanvasController and commands, loading and saving through DocumentIo and ui/files.
+#include "ui/document/TemplateSource.h"
+
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +27,7 @@ class CodeView;
 class DebugController;
 class DiagnosticsPanel;
 class Document;
+class ExecutionPanel;
 class InspectorPanel;
 class PalettePanel;
 class RecoveryController;
@@ -42,8 +46,15 @@ public:
     // Opens an embedded example by its folder name, e.g. "order-processing".
     bool openExample(const QString &name);
     bool saveTo(const QString &path, bool quiet = false);
-    // File → New without asking: one Pass state, untitled.
-    void newMachine();
+    // File → Import Template: the state machine `logicalId` of a SAM / CloudFormation /
+    // Serverless template (JSON or YAML); with no id, the only one, or a picker when there are
+    // several. Save writes it back into the template; Save As writes ASL JSON.
+    bool importTemplate(const QString &path, const QString &logicalId = {}, bool quiet = false);
+    // The template the open machine came from, if any.
+    const std::optional<TemplateSource> &templateSource() const { return m_template; }
+    // File → New without asking: one Pass state, untitled; `jsonata` starts it with
+    // "QueryLanguage": "JSONata" at the top.
+    void newMachine(bool jsonata = false);
     // Offers back unsaved work that a crashed window left (asks first); true when restored.
     bool offerRecovery();
 
@@ -59,19 +70,23 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createDocks();
+    void fitBottomDocks();
     void createDebugDocks(QDockWidget *problems);
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
     void createToolBar();
     void wireSelection();
+    void wirePreview();
     void rebuildRecentMenu();
     void documentChanged();
     void updateTitle();
     void chooseFile();
+    void chooseTemplate();
     void reload();
     bool save();
     bool saveAs();
@@ -97,6 +112,7 @@ private:
     PalettePanel *m_palette;
     InspectorPanel *m_inspector;
     DebugController *m_debug;
+    ExecutionPanel *m_executionPanel = nullptr;
     std::unique_ptr<RunStore> m_runStore; // stored runs (SQLite); empty when it cannot open
     std::vector<QDockWidget *> m_debugDocks;
     QMenu *m_viewMenu = nullptr;
@@ -105,6 +121,9 @@ private:
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QDockWidget *m_codeDock = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
+    bool m_shownOnce = false;
+    std::optional<TemplateSource> m_template; // set while the machine lives in a template
     bool m_selectingFromCode = false; // a caret move in the code view is selecting on the canvas
 };
 

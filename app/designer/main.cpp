@@ -55,6 +55,10 @@ int main(int argc, char **argv)
     const QCommandLineOption output(
         QStringList{QStringLiteral("o"), QStringLiteral("output")},
         QStringLiteral("Picture to write with --render (.png or .svg)."), QStringLiteral("out"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Window size as <WxH>, e.g. 1400x900."),
+                                  QStringLiteral("WxH"));
+    parser.addOption(size);
     parser.addOption(screenshot);
     parser.addOption(renderOption);
     parser.addOption(output);
@@ -64,6 +68,16 @@ int main(int argc, char **argv)
         return render(parser, output);
 
     stepwise::ui::MainWindow window;
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+        const int width = parts.value(0).toInt();
+        const int height = parts.size() == 2 ? parts.value(1).toInt() : 0;
+        if (width < 200 || height < 200) {
+            std::fprintf(stderr, "stepwise: --size needs WxH, e.g. 1400x900\n");
+            return 2;
+        }
+        window.resize(width, height);
+    }
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
         window.openFile(files.first(), parser.isSet(screenshot));

@@ -39,7 +39,16 @@ struct GvNodes
     std::vector<Agnode_t *> terminals; // a container's terminal children (their exits)
     Agraph_t *cluster = nullptr;
     std::vector<Agraph_t *> branches;
+    int levels = 0; // cluster borders an edge leaving this node crosses (0 for a plain state)
 };
+
+// Ranks an edge leaving `from` spans: one more for containers, whose bottom padding (a cluster
+// margin per nesting level) would otherwise reach into the next rank and push the successor
+// beside the container instead of below it.
+std::string minimumLength(const GvNodes &from)
+{
+    return std::to_string(1 + (from.levels + 1) / 2);
+}
 
 class GvLayout
 {
@@ -122,12 +131,17 @@ void GvLayout::addEdge(const EdgeSpec &edge)
     const GvNodes &from = m_nodes.at(edge.from);
     const GvNodes &to = m_nodes.at(edge.to);
     Agedge_t *e = agedge(m_root, from.exit, to.entry, const_cast<char *>(edge.id.c_str()), 1);
-    if (from.cluster)
+    if (from.cluster) {
         set(e, "ltail", agnameof(from.cluster));
+        set(e, "minlen", minimumLength(from));
+    }
     if (to.cluster)
         set(e, "lhead", agnameof(to.cluster));
-    for (std::size_t i = 1; i < from.terminals.size(); ++i) // every branch ends above `to`
-        set(agedge(m_root, from.terminals[i], to.entry, nullptr, 1), "style", "invis");
+    for (std::size_t i = 1; i < from.terminals.size(); ++i) { // every branch ends above `to`
+        Agedge_t *below = agedge(m_root, from.terminals[i], to.entry, nullptr, 1);
+        set(below, "style", "invis");
+        set(below, "minlen", minimumLength(from));
+    }
     if (!edge.label.empty()) {
         set(e, "label", edge.label);
         set(e, "fontsize", "11");
@@ -155,10 +169,17 @@ void GvLayout::resolveExits()
 {
     for (auto it = m_graph.nodes.rbegin(); it != m_graph.nodes.rend(); ++it) {
         GvNodes &self = m_nodes.at(it->id);
+        if (self.cluster)
+            self.levels = std::max(self.levels, self.branches.empty() ? 1 : 2);
         if (!self.terminals.empty())
             self.exit = self.terminals.front();
-        if (!it->parent.empty() && it->isTerminal)
-            m_nodes.at(it->parent).terminals.push_back(self.exit);
+        if (!it->parent.empty() && it->isTerminal) {
+            GvNodes &parent = m_nodes.at(it->parent);
+            parent.terminals.push_back(self.exit);
+            // A Parallel's branches are clusters of their own inside it: one more border.
+            const int own = parent.branches.empty() ? 1 : 2;
+            parent.levels = std::max(parent.levels, own + self.levels);
+        }
     }
     for (auto &[id, nodes] : m_nodes)
         std::reverse(nodes.terminals.begin(), nodes.terminals.end()); // back to document order

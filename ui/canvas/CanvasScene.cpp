@@ -56,13 +56,25 @@ void CanvasScene::sync(const graph::Graph &graph, const graph::Layout &layout)
 void CanvasScene::applyDiff(const graph::Graph &graph)
 {
     const graph::GraphDiff changes = graph::diff(m_graph, graph);
+    // A rename removes a node under its old id and adds it under the new one at the same place
+    // in the graph's order: a selected node stays selected under its new id.
+    std::vector<std::string> reselect;
+    if (graph.nodes.size() == m_graph.nodes.size())
+        for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+            auto before = m_nodes.find(m_graph.nodes[i].id);
+            if (graph.nodes[i].id != m_graph.nodes[i].id && before != m_nodes.end() &&
+                before->second->isSelected())
+                reselect.push_back(graph.nodes[i].id);
+        }
     for (const std::string &id : changes.removedEdges) {
         delete m_edges.at(id);
         m_edges.erase(id);
     }
     for (const std::string &id : changes.removedNodes) {
-        delete m_nodes.at(id);
+        // Out of the map first: the selection change its deletion announces must not name it.
+        QGraphicsItem *item = m_nodes.at(id);
         m_nodes.erase(id);
+        delete item;
     }
     std::unordered_map<std::string_view, const graph::NodeSpec *> nodes;
     for (const graph::NodeSpec &node : graph.nodes)
@@ -97,6 +109,9 @@ void CanvasScene::applyDiff(const graph::Graph &graph)
             continue;
         }
         auto *item = new TransitionEdgeItem(spec, &m_style);
+        item->setHoverHandler([this](const graph::EdgeSpec &edge, bool on) {
+            highlightEdgeEnds(edge, on);
+        });
         addItem(item);
         m_edges.emplace(spec.id, item);
     }
@@ -109,6 +124,9 @@ void CanvasScene::applyDiff(const graph::Graph &graph)
             m_nodes.at(spec.id)->setZValue(-20 + depth);
     }
     m_graph = graph;
+    for (const std::string &id : reselect)
+        if (auto it = m_nodes.find(id); it != m_nodes.end())
+            it->second->setSelected(true);
 }
 
 // What is on screen: the document's layout, or — while containers are collapsed — a layout of
@@ -246,9 +264,11 @@ TransitionEdgeItem *CanvasScene::edgeItem(const std::string &id) const
 std::vector<std::string> CanvasScene::selectedIds() const
 {
     std::vector<std::string> ids;
-    for (const graph::NodeSpec &spec : m_graph.nodes)
-        if (spec.kind == graph::NodeKind::State && m_nodes.at(spec.id)->isSelected())
+    for (const graph::NodeSpec &spec : m_graph.nodes) {
+        auto node = m_nodes.find(spec.id); // absent while applyDiff deletes it
+        if (spec.kind == graph::NodeKind::State && node != m_nodes.end() && node->second->isSelected())
             ids.push_back(spec.id);
+    }
     return ids;
 }
 

@@ -133,6 +133,8 @@ private:
     bool toggleAt(QPointF scenePos);
     DropTarget dropTargetAt(QPointF scenePos) const;
     void showDropTarget(const DropTarget &target);
+    // A hovered edge highlights its two ends (a connect gesture's target keeps its highlight).
+    void highlightEdgeEnds(const graph::EdgeSpec &edge, bool on);
 
     CanvasStyle m_style;
     bool m_gridVisible = true;

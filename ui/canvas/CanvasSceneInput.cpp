@@ -134,6 +134,19 @@ void CanvasScene::updateDraft(QPointF scenePos)
     m_draft->setEnds(from, scenePos);
 }
 
+void CanvasScene::highlightEdgeEnds(const graph::EdgeSpec &edge, bool on)
+{
+    for (const std::string &id : {edge.from, edge.to}) {
+        if (!on && id == m_connectHover)
+            continue;
+        QGraphicsItem *item = nodeItem(id);
+        if (auto *node = qgraphicsitem_cast<StateNodeItem *>(item))
+            node->setConnectTarget(on);
+        else if (auto *container = qgraphicsitem_cast<ContainerItem *>(item))
+            container->setConnectTarget(on);
+    }
+}
+
 void CanvasScene::finishConnect(QPointF scenePos)
 {
     const std::string from = std::exchange(m_connectFrom, {});

@@ -30,6 +30,7 @@ public:
     bool isCollapsed() const { return m_collapsed; }
     void setRunState(const NodeRunState &state, bool dimmed);
     void setConnectTarget(bool highlighted);
+    bool isConnectTarget() const { return m_connectTarget; }
     // -1: none; otherwise the branch a drop would go into.
     void setDropBranch(int branch);
 

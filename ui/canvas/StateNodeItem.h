@@ -28,6 +28,7 @@ public:
     // 0..1, the in-progress pulse.
     void setPulse(qreal phase);
     void setConnectTarget(bool highlighted);
+    bool isConnectTarget() const { return m_connectTarget; }
     // Whether a connection can start here (states that lead on, and the Start marker).
     bool hasOutputHandle() const;
     // The output handle's centre, in item coordinates (below the box).

@@ -10,6 +10,7 @@ namespace stepwise::ui {
 namespace {
 constexpr qreal ArrowLength = 8;
 constexpr qreal ArrowHalfWidth = 4;
+constexpr qreal HoveredZ = 5; // above nodes and containers, so the whole label reads
 } // namespace
 
 TransitionEdgeItem::TransitionEdgeItem(graph::EdgeSpec spec, const CanvasStyle *style)
@@ -41,7 +42,8 @@ void TransitionEdgeItem::setTaken(std::optional<QColor> colour)
     if (m_taken == colour)
         return;
     m_taken = colour;
-    setZValue(m_taken ? -0.5 : -1); // taken paths above the others where they cross
+    if (!m_hovered)
+        setZValue(m_taken ? -0.5 : -1); // taken paths above the others where they cross
     update();
 }
 
@@ -51,6 +53,11 @@ void TransitionEdgeItem::setDropTarget(bool highlighted)
         return;
     m_dropTarget = highlighted;
     update();
+}
+
+void TransitionEdgeItem::setHoverHandler(std::function<void(const graph::EdgeSpec &, bool)> handler)
+{
+    m_hoverHandler = std::move(handler);
 }
 
 QRectF TransitionEdgeItem::labelRect() const
@@ -105,14 +112,15 @@ void TransitionEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     painter->setBrush(colour);
     painter->drawPolygon(QPolygonF({m_tip, back + normal, back - normal}));
 
+    // Far out, labels would be unreadable specks: only the hovered edge keeps its label.
     if (m_spec.label.empty() ||
-        option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35)
+        (!m_hovered && option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35))
         return;
     const QRectF pill = labelRect();
     painter->setPen(QPen(emphasised ? m_style->accent : m_style->branchBorder, 1));
     painter->setBrush(m_style->background);
     painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
-    painter->setPen(m_style->mutedText);
+    painter->setPen(emphasised ? m_style->text : m_style->mutedText);
     painter->setFont(m_style->labelFont);
     painter->drawText(pill, Qt::AlignCenter, QString::fromStdString(m_spec.label));
 }
@@ -120,14 +128,20 @@ void TransitionEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
 void TransitionEdgeItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
 {
     m_hovered = true;
+    setZValue(HoveredZ);
     update();
+    if (m_hoverHandler)
+        m_hoverHandler(m_spec, true);
     QGraphicsItem::hoverEnterEvent(event);
 }
 
 void TransitionEdgeItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
 {
     m_hovered = false;
+    setZValue(m_taken ? -0.5 : -1);
     update();
+    if (m_hoverHandler)
+        m_hoverHandler(m_spec, false);
     QGraphicsItem::hoverLeaveEvent(event);
 }
 

@@ -8,6 +8,7 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 
+#include <functional>
 #include <optional>
 
 namespace stepwise::ui {
@@ -30,6 +31,10 @@ public:
     bool isTaken() const { return m_taken.has_value(); }
     // A palette item hovering over this edge would be inserted into it.
     void setDropTarget(bool highlighted);
+    // Told when the pointer enters (true) or leaves (false) the edge, so the scene can
+    // highlight its two ends (VISUAL.md, Edges).
+    void setHoverHandler(std::function<void(const graph::EdgeSpec &, bool)> handler);
+    bool isHovered() const { return m_hovered; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -50,6 +55,7 @@ private:
     bool m_hovered = false;
     bool m_dropTarget = false;
     std::optional<QColor> m_taken;
+    std::function<void(const graph::EdgeSpec &, bool)> m_hoverHandler;
 };
 
 } // namespace stepwise::ui

@@ -1,7 +1,8 @@
 #include "ui/inspector/ChoiceRulesEditor.h"
 
-#include "core/asl/Keys.h"
 #include "core/asl/Parser.h"
+#include "ui/inspector/ChoiceOperators.h"
+#include "ui/inspector/ChoiceRuleModel.h"
 #include "ui/inspector/JsonEdit.h"
 
 #include <QComboBox>
@@ -20,140 +21,6 @@ namespace stepwise::ui {
 namespace {
 
 constexpr int PointerRole = Qt::UserRole + 1;
-
-// ASL spec §6.2: the comparison operators by operand type; a "<op>Path" variant compares with
-// another path (every operator but StringMatches and the type tests).
-struct OperandType
-{
-    const char *name;   // shown in the picker
-    const char *prefix; // "String", "Numeric", ...
-    std::vector<std::pair<const char *, const char *>> operators; // suffix, label
-};
-
-const std::vector<OperandType> &operandTypes()
-{
-    static const std::vector<OperandType> types{
-        {"String", "String",
-         {{"Equals", "equals"}, {"LessThan", "less than"}, {"GreaterThan", "greater than"},
-          {"LessThanEquals", "less than or equal to"},
-          {"GreaterThanEquals", "greater than or equal to"},
-          {"Matches", "matches (* wildcards)"}}},
-        {"Number", "Numeric",
-         {{"Equals", "="}, {"LessThan", "<"}, {"GreaterThan", ">"}, {"LessThanEquals", "≤"},
-          {"GreaterThanEquals", "≥"}}},
-        {"Boolean", "Boolean", {{"Equals", "equals"}}},
-        {"Timestamp", "Timestamp",
-         {{"Equals", "equals"}, {"LessThan", "before"}, {"GreaterThan", "after"},
-          {"LessThanEquals", "at or before"}, {"GreaterThanEquals", "at or after"}}},
-        {"Type test", "Is",
-         {{"Null", "is null"}, {"Present", "is present"}, {"Numeric", "is a number"},
-          {"String", "is a string"}, {"Boolean", "is a boolean"},
-          {"Timestamp", "is a timestamp"}}},
-    };
-    return types;
-}
-
-struct Comparison
-{
-    int type = 0;     // index into operandTypes()
-    int op = 0;       // index into its operators
-    bool path = false;
-    std::string key;  // the operator key as written
-};
-
-std::optional<Comparison> comparisonOf(const Json &rule)
-{
-    if (!rule.is_object())
-        return std::nullopt;
-    for (const auto &[key, value] : rule.items()) {
-        if (!asl::keys::isComparisonOperator(key))
-            continue;
-        Comparison c;
-        c.key = key;
-        std::string base = key;
-        if (base.ends_with("Path") && !base.starts_with("Is")) {
-            c.path = true;
-            base.resize(base.size() - 4);
-        }
-        const auto &types = operandTypes();
-        for (std::size_t t = 0; t < types.size(); ++t)
-            for (std::size_t o = 0; o < types[t].operators.size(); ++o)
-                if (base == std::string(types[t].prefix) + types[t].operators[o].first) {
-                    c.type = static_cast<int>(t);
-                    c.op = static_cast<int>(o);
-                    return c;
-                }
-    }
-    return std::nullopt;
-}
-
-QString kindOf(const Json &rule)
-{
-    if (rule.contains("And"))
-        return QStringLiteral("And");
-    if (rule.contains("Or"))
-        return QStringLiteral("Or");
-    if (rule.contains("Not"))
-        return QStringLiteral("Not");
-    if (rule.contains("Condition"))
-        return QStringLiteral("Condition");
-    return QStringLiteral("Compare");
-}
-
-QString valueText(const Json &value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>())
-                             : QString::fromStdString(value.dump());
-}
-
-QString label(const Json &rule)
-{
-    const QString kind = kindOf(rule);
-    if (kind == QLatin1String("And"))
-        return QObject::tr("All of (And)");
-    if (kind == QLatin1String("Or"))
-        return QObject::tr("Any of (Or)");
-    if (kind == QLatin1String("Not"))
-        return QObject::tr("Not");
-    if (kind == QLatin1String("Condition"))
-        return valueText(rule["Condition"]);
-    const auto c = comparisonOf(rule);
-    const QString variable = rule.contains("Variable") ? valueText(rule["Variable"]) : QStringLiteral("?");
-    if (!c)
-        return QObject::tr("%1 (choose an operator)").arg(variable);
-    const auto &type = operandTypes()[static_cast<std::size_t>(c->type)];
-    const QString op = QString::fromUtf8(type.operators[static_cast<std::size_t>(c->op)].second);
-    const Json &operand = rule[c->key];
-    if (std::string(type.prefix) == "Is")
-        return QStringLiteral("%1 %2%3").arg(variable, operand == Json(false) ? QObject::tr("not ") : QString(), op);
-    QString value = valueText(operand);
-    if (!c->path && operand.is_string() && std::string(type.prefix) != "Timestamp")
-        value = QLatin1Char('"') + value + QLatin1Char('"');
-    return QStringLiteral("%1 %2 %3").arg(variable, op, value);
-}
-
-Json blankComparison()
-{
-    Json rule = Json::object();
-    rule["Variable"] = "$.value";
-    rule["StringEquals"] = "";
-    return rule;
-}
-
-// Rebuilds a rule's keys in ASL order with `body` (the test) replacing the old test; Next,
-// Comment, Assign, Output and unknown keys are kept.
-Json withBody(const Json &rule, const Json &body)
-{
-    static const std::vector<std::string> bodyKeys{"Variable", "And", "Or", "Not", "Condition"};
-    Json out = body;
-    for (const auto &[key, value] : rule.items()) {
-        const bool isBody = asl::keys::isComparisonOperator(key) ||
-                            std::find(bodyKeys.begin(), bodyKeys.end(), key) != bodyKeys.end();
-        if (!isBody && !out.contains(key))
-            out[key] = value;
-    }
-    return out;
-}
 
 } // namespace
 
@@ -279,24 +146,9 @@ void ChoiceRulesEditor::addRule()
 
 void ChoiceRulesEditor::addNested()
 {
-    const QString pointer = currentPointer();
-    Json *rule = ruleAt(pointer);
-    if (!rule)
+    const QString added = addNestedRule(m_rules, currentPointer());
+    if (added.isEmpty())
         return;
-    const QString kind = kindOf(*rule);
-    QString added;
-    if (kind == QLatin1String("And") || kind == QLatin1String("Or")) {
-        Json &list = (*rule)[kind.toStdString()];
-        if (!list.is_array())
-            list = Json::array();
-        list.push_back(blankComparison());
-        added = pointer + QLatin1Char('/') + kind + QLatin1Char('/') + QString::number(list.size() - 1);
-    } else if (kind == QLatin1String("Not") && !(*rule)["Not"].is_object()) {
-        (*rule)["Not"] = blankComparison();
-        added = pointer + QStringLiteral("/Not");
-    } else {
-        return;
-    }
     rebuildTree();
     selectRule(added);
     commitRules();
@@ -304,55 +156,19 @@ void ChoiceRulesEditor::addNested()
 
 void ChoiceRulesEditor::removeCurrent()
 {
-    const QString pointer = currentPointer();
-    if (pointer.isEmpty())
+    if (!removeRule(m_rules, currentPointer()))
         return;
-    const int slash = static_cast<int>(pointer.lastIndexOf(QLatin1Char('/')));
-    const QString parentPointer = pointer.left(slash);
-    const QString last = pointer.mid(slash + 1);
-    if (parentPointer.isEmpty()) {
-        m_rules.erase(m_rules.begin() + last.toInt());
-    } else if (last == QLatin1String("Not")) {
-        if (Json *owner = ruleAt(parentPointer))
-            owner->erase("Not");
-    } else {
-        // ".../And/2": the list is the parent pointer's last segment.
-        const int listSlash = static_cast<int>(parentPointer.lastIndexOf(QLatin1Char('/')));
-        Json *owner = ruleAt(parentPointer.left(listSlash));
-        const std::string listKey = parentPointer.mid(listSlash + 1).toStdString();
-        if (!owner)
-            return;
-        Json &list = (*owner)[listKey];
-        list.erase(list.begin() + last.toInt());
-    }
     rebuildTree();
     commitRules();
 }
 
 void ChoiceRulesEditor::moveCurrent(int delta)
 {
-    const QString pointer = currentPointer();
-    const int slash = static_cast<int>(pointer.lastIndexOf(QLatin1Char('/')));
-    bool numeric = false;
-    const int index = pointer.mid(slash + 1).toInt(&numeric);
-    if (pointer.isEmpty() || !numeric)
+    const QString moved = moveRule(m_rules, currentPointer(), delta);
+    if (moved.isEmpty())
         return;
-    const QString listPointer = pointer.left(slash);
-    Json *list = nullptr;
-    if (listPointer.isEmpty()) {
-        list = &m_rules;
-    } else {
-        const int listSlash = static_cast<int>(listPointer.lastIndexOf(QLatin1Char('/')));
-        Json *owner = ruleAt(listPointer.left(listSlash));
-        if (owner)
-            list = &(*owner)[listPointer.mid(listSlash + 1).toStdString()];
-    }
-    const int to = index + delta;
-    if (!list || !list->is_array() || to < 0 || to >= static_cast<int>(list->size()))
-        return;
-    std::swap((*list)[static_cast<std::size_t>(index)], (*list)[static_cast<std::size_t>(to)]);
     rebuildTree();
-    selectRule(listPointer + QLatin1Char('/') + QString::number(to));
+    selectRule(moved);
     commitRules();
 }
 
@@ -379,12 +195,7 @@ int ChoiceRulesEditor::topLevelCount() const
 
 QStringList ChoiceRulesEditor::operatorsFor(const QString &operandType) const
 {
-    QStringList names;
-    for (const OperandType &type : operandTypes())
-        if (operandType == QLatin1String(type.name))
-            for (const auto &[suffix, text] : type.operators)
-                names << QString::fromLatin1(type.prefix) + QString::fromLatin1(suffix);
-    return names;
+    return operatorKeysFor(operandType);
 }
 
 void ChoiceRulesEditor::setOperandType(const QString &operandType)
@@ -466,24 +277,7 @@ std::optional<Json> ChoiceRulesEditor::displayed() const
 
 Json *ChoiceRulesEditor::ruleAt(const QString &pointer)
 {
-    if (pointer.isEmpty())
-        return nullptr;
-    Json *at = &m_rules;
-    for (const QString &part : pointer.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
-        bool numeric = false;
-        const int index = part.toInt(&numeric);
-        if (numeric) {
-            if (!at->is_array() || index < 0 || index >= static_cast<int>(at->size()))
-                return nullptr;
-            at = &(*at)[static_cast<std::size_t>(index)];
-        } else {
-            auto it = at->is_object() ? at->find(part.toStdString()) : at->end();
-            if (!at->is_object() || it == at->end())
-                return nullptr;
-            at = &*it;
-        }
-    }
-    return at;
+    return ui::ruleAt(m_rules, pointer);
 }
 
 void ChoiceRulesEditor::rebuildTree()
@@ -498,7 +292,7 @@ void ChoiceRulesEditor::rebuildTree()
 
 void ChoiceRulesEditor::addItems(QTreeWidgetItem *parent, const Json &rule, const QString &pointer)
 {
-    QString text = label(rule);
+    QString text = ruleLabel(rule);
     if (!parent) {
         const QString next = rule.contains("Next") ? valueText(rule["Next"]) : QString();
         text = tr("Rule %1: %2 → %3")

@@ -58,6 +58,12 @@ void FieldForm::setLanguage(FieldLanguage language)
     updateVisibility();
 }
 
+void FieldForm::setVisit(const std::optional<VisitContext> &visit)
+{
+    for (FieldWidget *field : m_fields)
+        field->setVisit(visit);
+}
+
 FieldWidget *FieldForm::field(const std::string &key) const
 {
     for (FieldWidget *field : m_fields)

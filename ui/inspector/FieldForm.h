@@ -3,10 +3,12 @@
 // copy of the object; when a field commits, the copy is updated and `edited` carries the whole
 // new object. Fields of the query language not in use are hidden unless they hold a value.
 #include "core/common/Json.h"
+#include "ui/debug/VisitContext.h"
 #include "ui/inspector/FieldSpec.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QFormLayout;
@@ -30,7 +32,10 @@ public:
     const Json &object() const { return m_object; }
     void setStateNames(const QStringList &names);
     void setLanguage(FieldLanguage language);
+    // Every field's JSONata preview input (FieldWidget::setVisit).
+    void setVisit(const std::optional<VisitContext> &visit);
     FieldWidget *field(const std::string &key) const;
+    const std::vector<FieldWidget *> &fields() const { return m_fields; }
     bool isEmpty() const { return m_fields.empty(); }
 
 signals:

@@ -2,10 +2,14 @@
 
 #include "core/asl/Parser.h"
 #include "ui/inspector/JsonEdit.h"
+#include "ui/inspector/JsonataAssistLabel.h"
+#include "ui/inspector/JsonataHighlighter.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
 
 namespace stepwise::ui {
 
@@ -26,6 +30,8 @@ void FieldWidget::store(Json &object) const
 }
 
 void FieldWidget::setStateNames(const QStringList &) {}
+
+void FieldWidget::setVisit(const std::optional<VisitContext> &) {}
 
 bool FieldWidget::hasValueIn(const Json &object) const
 {
@@ -82,14 +88,22 @@ class LineField : public FieldWidget
 {
 public:
     LineField(const FieldSpec &spec, QWidget *parent)
-        : FieldWidget(spec, parent), m_edit(new QLineEdit(this))
+        : FieldWidget(spec, parent), m_edit(new QLineEdit(this)),
+          m_assist(new JsonataAssistLabel(this))
     {
-        auto *layout = new QHBoxLayout(this);
+        auto *layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(2);
         layout->addWidget(m_edit);
+        layout->addWidget(m_assist);
         setFocusProxy(m_edit);
         m_edit->setPlaceholderText(spec.placeholder);
         m_edit->setClearButtonEnabled(true);
+        // "{% ... %}" typed here is checked (and previewed) on every keystroke.
+        connect(m_edit, &QLineEdit::textChanged, this, [this](const QString &text) {
+            m_assist->setFieldValue(text.isEmpty() ? std::nullopt
+                                                   : std::optional<Json>(text.toStdString()));
+        });
         connect(m_edit, &QLineEdit::editingFinished, this, [this] {
             if (m_edit->isModified()) {
                 m_edit->setModified(false);
@@ -97,6 +111,8 @@ public:
             }
         });
     }
+
+    void setVisit(const std::optional<VisitContext> &visit) override { m_assist->setVisit(visit); }
 
 protected:
     void display(const std::optional<Json> &value) override
@@ -153,6 +169,7 @@ protected:
 
 private:
     QLineEdit *m_edit;
+    JsonataAssistLabel *m_assist;
 };
 
 // A combo box: a fixed list (Enum, Bool) or suggestions plus free text (Resource, StateRef,
@@ -306,15 +323,27 @@ class JsonField : public FieldWidget
 {
 public:
     JsonField(const FieldSpec &spec, QWidget *parent)
-        : FieldWidget(spec, parent), m_edit(new JsonEdit(this))
+        : FieldWidget(spec, parent), m_edit(new JsonEdit(this)),
+          m_assist(new JsonataAssistLabel(this))
     {
-        auto *layout = new QHBoxLayout(this);
+        auto *layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(2);
         layout->addWidget(m_edit);
+        layout->addWidget(m_assist);
         setFocusProxy(m_edit);
         m_edit->setPlaceholderText(spec.placeholder);
+        new JsonataHighlighter(m_edit->textEdit()->document());
         connect(m_edit, &JsonEdit::committed, this, [this] { emit committed(); });
+        connect(m_edit->textEdit(), &QPlainTextEdit::textChanged, this, [this] {
+            bool ok = false;
+            auto value = m_edit->value(&ok);
+            if (ok) // while the JSON is incomplete the last good check stays
+                m_assist->setFieldValue(value);
+        });
     }
+
+    void setVisit(const std::optional<VisitContext> &visit) override { m_assist->setVisit(visit); }
 
 protected:
     void display(const std::optional<Json> &value) override { m_edit->setValue(value); }
@@ -327,6 +356,7 @@ protected:
 
 private:
     JsonEdit *m_edit;
+    JsonataAssistLabel *m_assist;
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 // writes what it shows back into a copy (store); `committed` says the user finished an edit
 // (Return, focus out, a pick), never on each keystroke.
 #include "core/common/Json.h"
+#include "ui/debug/VisitContext.h"
 #include "ui/inspector/FieldSpec.h"
 
 #include <QWidget>
@@ -24,6 +25,9 @@ public:
     virtual void store(Json &object) const;
     // State names of the machine the object lives in (for Next, Default, Catch targets).
     virtual void setStateNames(const QStringList &names);
+    // What the state saw in the run (nullopt: it has not run), for the JSONata preview of
+    // fields that hold `{% %}` expressions.
+    virtual void setVisit(const std::optional<VisitContext> &visit);
     bool hasValueIn(const Json &object) const;
     // Whether the user is editing it now (focus inside).
     bool isEditing() const;

@@ -8,6 +8,7 @@
 #include "ui/commands/RenameStateCommand.h"
 #include "ui/commands/SetMachineFieldCommand.h"
 #include "ui/document/Document.h"
+#include "ui/inspector/FieldFocus.h"
 #include "ui/inspector/FieldForm.h"
 #include "ui/inspector/StateForms.h"
 #include "ui/palette/StateIcons.h"
@@ -200,6 +201,7 @@ void InspectorPanel::showState()
     m_problems->setVisible(!problems.isEmpty());
     m_stateForm->load(asl::edits::stateToJson(state), scopeNames(root, path),
                       languageOf(root, state));
+    refreshPreview();
     m_stack->setCurrentWidget(m_statePage);
 }
 
@@ -244,6 +246,60 @@ void InspectorPanel::commitName()
     m_nameError->hide();
     m_currentId = path.renamed(name).pointer; // keep showing the state under its new name
     m_document->undoStack()->push(new RenameStateCommand(m_document, path, name));
+}
+
+void InspectorPanel::setVisitProvider(VisitProvider provider)
+{
+    m_visitProvider = std::move(provider);
+    refreshPreview();
+}
+
+void InspectorPanel::refreshPreview()
+{
+    if (!m_stateForm || m_currentId.empty())
+        return;
+    m_stateForm->setVisit(m_visitProvider ? m_visitProvider(m_currentId) : std::nullopt);
+}
+
+std::string InspectorPanel::stateIdAt(const std::string &jsonPointer) const
+{
+    if (!m_document->hasMachine())
+        return {};
+    // State pointers alternate ".../States/<name>": the deepest one that exists holds the field.
+    const std::vector<std::string> segments = asl::StatePath{jsonPointer}.segments();
+    std::string prefix;
+    std::string found;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        prefix += '/' + asl::escapePointerSegment(segments[i]);
+        if (i > 0 && segments[i - 1] == "States" &&
+            asl::edits::findState(m_document->machine(), asl::StatePath{prefix}))
+            found = prefix;
+    }
+    return found;
+}
+
+QWidget *InspectorPanel::focusField(const std::string &jsonPointer)
+{
+    if (!m_document->hasMachine())
+        return nullptr;
+    const std::string id = stateIdAt(jsonPointer);
+    if (id != m_currentId || m_selectionCount != (id.empty() ? 0 : 1))
+        setSelection(id.empty() ? std::vector<std::string>{} : std::vector<std::string>{id});
+    const std::vector<std::string> all = asl::StatePath{jsonPointer}.segments();
+    const std::size_t depth = id.empty() ? 0 : asl::StatePath{id}.segments().size();
+    const std::vector<std::string> tokens(all.begin() + static_cast<long>(depth), all.end());
+    QWidget *focused = nullptr;
+    if (id.empty()) {
+        focused = focusFieldIn(*m_machineForm, tokens);
+        if (focused)
+            if (auto *scroll = qobject_cast<QScrollArea *>(m_stack->currentWidget()))
+                scroll->ensureWidgetVisible(focused);
+    } else if (m_stateForm) {
+        focused = m_stateForm->focusField(tokens);
+        if (focused)
+            m_scroll->ensureWidgetVisible(focused);
+    }
+    return focused;
 }
 
 } // namespace stepwise::ui

@@ -3,9 +3,12 @@
 // when nothing is selected. Edits commit as one undo command each, when a field's editing
 // finishes; document changes refresh the form without taking focus from the field in use.
 #include "core/common/Json.h"
+#include "ui/debug/VisitContext.h"
 
 #include <QWidget>
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +37,20 @@ public:
     StateForm *stateForm() const { return m_stateForm; }
     FieldForm *machineForm() const { return m_machineForm; }
     QLineEdit *nameEdit() const { return m_name; }
+    // Shows the field at `jsonPointer` (a problem's location, e.g. "/States/Pay/Retry/0/
+    // ErrorEquals"): selects its state (or the machine), brings list and rule editors to the
+    // element and focuses the field's editor. Returns the focused widget, or nullptr when the
+    // pointer names no field the inspector edits (the state is still shown).
+    QWidget *focusField(const std::string &jsonPointer);
+    // Where JSONata previews take the selected state's input from (the debugger's latest visit
+    // at the time cursor, else the run input for the first state); `statePointer` is the node
+    // id. Without a provider, fields only check their expressions.
+    using VisitProvider = std::function<std::optional<VisitContext>(const std::string &statePointer)>;
+    void setVisitProvider(VisitProvider provider);
+    // Re-evaluates the previews (the run moved on, the time cursor moved).
+    void refreshPreview();
+    // The state that holds `jsonPointer` ("" for a top-level field).
+    std::string stateIdAt(const std::string &jsonPointer) const;
 
 private:
     void refresh();
@@ -43,6 +60,7 @@ private:
     void commitName();
 
     Document *m_document;
+    VisitProvider m_visitProvider;
     std::string m_currentId;
     int m_selectionCount = 0;
     QStackedWidget *m_stack;

@@ -71,6 +71,11 @@ int ObjectListEditor::count() const
     return static_cast<int>(m_array.size());
 }
 
+void ObjectListEditor::setVisit(const std::optional<VisitContext> &visit)
+{
+    m_form->setVisit(visit);
+}
+
 void ObjectListEditor::setCurrentRow(int row)
 {
     m_list->setCurrentRow(row);

@@ -25,6 +25,7 @@ public:
 
     void setStateNames(const QStringList &names) override;
     void setLanguage(FieldLanguage language);
+    void setVisit(const std::optional<VisitContext> &visit) override;
     int count() const;
     void setCurrentRow(int row);
     FieldForm *elementForm() const { return m_form; }

@@ -1,6 +1,7 @@
 #include "ui/inspector/StateForms.h"
 
 #include "ui/inspector/ChoiceRulesEditor.h"
+#include "ui/inspector/FieldFocus.h"
 #include "ui/inspector/FieldForm.h"
 #include "ui/inspector/ObjectListEditor.h"
 #include "ui/palette/PaletteCatalog.h"
@@ -266,6 +267,20 @@ void StateForm::load(const Json &state, const QStringList &stateNames, FieldLang
         form->setLanguage(language);
         form->load(state);
     }
+}
+
+void StateForm::setVisit(const std::optional<VisitContext> &visit)
+{
+    for (FieldForm *form : m_forms)
+        form->setVisit(visit);
+}
+
+QWidget *StateForm::focusField(const std::vector<std::string> &tokens)
+{
+    for (FieldForm *form : m_forms)
+        if (QWidget *focused = focusFieldIn(*form, tokens))
+            return focused;
+    return nullptr;
 }
 
 FieldForm *StateForm::addSection(const QString &title, const std::vector<FieldSpec> &fields)

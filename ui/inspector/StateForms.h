@@ -4,11 +4,13 @@
 // Catch, Parallel branches). The ASL field names are the labels, as in the AWS documentation.
 #include "core/asl/States.h"
 #include "core/common/Json.h"
+#include "ui/debug/VisitContext.h"
 #include "ui/inspector/FieldSpec.h"
 
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QVBoxLayout;
@@ -33,6 +35,11 @@ public:
     ChoiceRulesEditor *choiceRules() const { return m_choices; }
     ObjectListEditor *retryEditor() const { return m_retry; }
     ObjectListEditor *catchEditor() const { return m_catch; }
+    // Focuses the field at `tokens` (pointer segments inside the state); the widget that took
+    // focus, or nullptr when no section has that field.
+    QWidget *focusField(const std::vector<std::string> &tokens);
+    // The JSONata preview input of every field (nullopt: the state has not run).
+    void setVisit(const std::optional<VisitContext> &visit);
 
 signals:
     // The whole state object after one committed field edit.
