@@ -54,14 +54,10 @@ void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state)
         return runChoiceJsonata(rt, thread, state);
     // The effective input is read in place when InputPath is absent or names a node.
     Json filtered;
-    const Json *effective = locateFilterPath(rt, state.inputPath, thread.rawInput);
-    if (!effective) {
-        auto value = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
-        if (!value.hasValue())
-            return rt.fail(thread, value.error());
-        filtered = std::move(value).value();
-        effective = &filtered;
-    }
+    auto located = effectiveInput(rt, thread, state.inputPath, thread.rawInput, filtered);
+    if (!located.hasValue())
+        return rt.fail(thread, located.error());
+    const Json *effective = located.value();
     const Json &input = *effective;
     const PathRoots roots = rootsOf(thread, input);
     ChoiceResolver resolve = [&](const std::string &path) { return readPath(rt, path, roots); };

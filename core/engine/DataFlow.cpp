@@ -189,4 +189,17 @@ std::size_t payloadSize(const Json &value)
     return compact(value).size();
 }
 
+Eval<const Json *> effectiveInput(ExecutionImpl &rt, const Thread &thread,
+                                  const asl::PathField &inputPath, const Json &rawInput,
+                                  Json &storage)
+{
+    if (const Json *node = locateFilterPath(rt, inputPath, rawInput))
+        return node;
+    auto value = applyFilterPath(rt, thread, inputPath, rawInput);
+    if (!value.hasValue())
+        return unexpected(value.error());
+    storage = std::move(value).value();
+    return &storage;
+}
+
 } // namespace stepwise::engine

@@ -43,6 +43,11 @@ Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::P
 // copied: `value` for an absent path, the node a definite `$...` path names; nullptr when
 // applyFilterPath must compute the result (null path, `$$` / variable roots, no match, filters).
 const Json *locateFilterPath(ExecutionImpl &rt, const asl::PathField &field, const Json &value);
+// The effective input after InputPath (spec §2.1): a node of `rawInput` read in place when it
+// can be, else the computed value kept in `storage`.
+Eval<const Json *> effectiveInput(ExecutionImpl &rt, const Thread &thread,
+                                  const asl::PathField &inputPath, const Json &rawInput,
+                                  Json &storage);
 // ResultPath into the raw input (spec §2.1): absent → result, null → raw input.
 Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
                            const Json &rawInput, Json result);

@@ -12,14 +12,10 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
                                   nextOf(state));
     // InputPath naming a node of the raw input (or absent, the common case): read in place.
     Json filtered;
-    const Json *effective = locateFilterPath(rt, state.inputPath, thread.rawInput);
-    if (!effective) {
-        auto value = applyFilterPath(rt, thread, state.inputPath, thread.rawInput);
-        if (!value.hasValue())
-            return rt.fail(thread, value.error());
-        filtered = std::move(value).value();
-        effective = &filtered;
-    }
+    auto located = effectiveInput(rt, thread, state.inputPath, thread.rawInput, filtered);
+    if (!located.hasValue())
+        return rt.fail(thread, located.error());
+    const Json *effective = located.value();
     Json result;
     if (state.result) {
         result = *state.result;
