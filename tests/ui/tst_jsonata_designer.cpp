@@ -17,6 +17,7 @@
 #include "ui/inspector/JsonataAssistLabel.h"
 #include "ui/inspector/StateForms.h"
 
+#include <QDir>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTest>
@@ -178,6 +179,14 @@ private slots:
         QVERIFY2(arguments->text().startsWith(QStringLiteral("→ ")), qPrintable(arguments->text()));
         QVERIFY2(arguments->text().contains(QStringLiteral("ORD-2041")), qPrintable(arguments->text()));
         QVERIFY(!arguments->showsError());
+
+        // For the README's pictures and for looking at: the window with the preview showing.
+        window.resize(1500, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QDir().mkpath(QDir::tempPath() + QStringLiteral("/stepwise-jsonata"));
+        QVERIFY(window.grab().save(QDir::tempPath()
+                                   + QStringLiteral("/stepwise-jsonata/preview-after-run.png")));
     }
 };
 
