@@ -17,6 +17,20 @@ StateType stateType(const State &state)
     return static_cast<StateType>(state.index());
 }
 
+bool isContainer(const State &state)
+{
+    const StateType type = stateType(state);
+    return type == StateType::Parallel || type == StateType::Map;
+}
+
+QueryLanguage queryLanguageOf(const State &state, const StateMachine &root)
+{
+    const auto &own = common(state).queryLanguage;
+    return own.value_or(root.queryLanguage.value_or("JSONPath")) == "JSONata"
+               ? QueryLanguage::JSONata
+               : QueryLanguage::JSONPath;
+}
+
 const char *typeName(StateType type)
 {
     switch (type) {

@@ -29,6 +29,11 @@ struct StateMachine
 const StateCommon &common(const State &state);
 StateCommon &common(State &state);
 StateType stateType(const State &state);
+// Parallel or Map: a state that runs branches or iterations of its own.
+bool isContainer(const State &state);
+// Spec §1.3: the state's QueryLanguage, else the top level's (states in a Parallel or Map
+// inherit the top level, not their container), else JSONPath.
+QueryLanguage queryLanguageOf(const State &state, const StateMachine &root);
 const char *typeName(StateType type);
 
 } // namespace stepwise::asl

@@ -57,8 +57,7 @@ void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state)
     auto located = effectiveInput(rt, thread, state.inputPath, thread.rawInput, filtered);
     if (!located.hasValue())
         return rt.fail(thread, located.error());
-    const Json *effective = located.value();
-    const Json &input = *effective;
+    const Json &input = *located.value();
     const PathRoots roots = rootsOf(thread, input);
     ChoiceResolver resolve = [&](const std::string &path) { return readPath(rt, path, roots); };
 
@@ -89,16 +88,10 @@ void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state)
         assigned = std::move(values).value();
     }
     // Copied, not moved: a redrive re-enters a failed visit with its raw input.
-    Json output;
-    if (const Json *node = locateFilterPath(rt, state.outputPath, input)) {
-        output = *node;
-    } else {
-        auto selected = applyFilterPath(rt, thread, state.outputPath, input);
-        if (!selected.hasValue())
-            return rt.fail(thread, selected.error());
-        output = std::move(selected).value();
-    }
-    rt.exitState(thread, std::move(output), next, std::move(assigned));
+    auto output = applyFilterPath(rt, thread, state.outputPath, input);
+    if (!output.hasValue())
+        return rt.fail(thread, output.error());
+    rt.exitState(thread, std::move(output).value(), next, std::move(assigned));
 }
 
 } // namespace stepwise::engine

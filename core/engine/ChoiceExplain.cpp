@@ -2,6 +2,7 @@
 #include "core/engine/ChoiceExplain.h"
 
 #include "core/engine/ChoiceEvaluator.h"
+#include "core/engine/JsonataFlow.h"
 #include "core/jsonata/Jsonata.h"
 #include "core/jsonpath/Path.h"
 
@@ -52,36 +53,17 @@ RuleVerdict explainJsonPathRule(const asl::ChoiceRule &rule, const ChoiceData &d
     return verdict;
 }
 
-// "{% $x > 1 %}" → "$x > 1": AWS quotes the expression without the spaces around it.
-std::string expressionText(const std::string &field)
-{
-    const std::string inner = field.substr(2, field.size() - 4);
-    const auto first = inner.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    const auto last = inner.find_last_not_of(" \t\r\n");
-    return inner.substr(first, last - first + 1);
-}
-
-bool isExpression(const Json &value)
-{
-    if (!value.is_string())
-        return false;
-    const std::string &text = value.get_ref<const std::string &>();
-    return text.size() >= 4 && text.starts_with("{%") && text.ends_with("%}");
-}
-
 RuleVerdict explainJsonataRule(const asl::ChoiceRule &rule, std::size_t index,
                                const jsonata::Bindings &bindings)
 {
     RuleVerdict verdict;
     const Json condition = rule.condition ? *rule.condition : Json(false);
-    if (!isExpression(condition)) {
+    std::string text;
+    if (!isJsonataExpression(condition, &text)) {
         verdict.value = condition;
         verdict.matched = condition.is_boolean() && condition.get<bool>();
         return verdict;
     }
-    const std::string text = expressionText(condition.get<std::string>());
     const std::string prefix = "The JSONata expression '" + text + "' specified for the field 'Choices["
                                + std::to_string(index) + "]/Condition' ";
     auto compiled = jsonata::Expression::compile(text);

@@ -12,7 +12,7 @@
 
 namespace stepwise::engine {
 
-enum class QueryLanguage { JSONPath, JSONata };
+using QueryLanguage = asl::QueryLanguage;
 
 // What the state's rules can read.
 struct ChoiceData

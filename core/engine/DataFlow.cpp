@@ -88,12 +88,12 @@ Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
     return std::move(value).value();
 }
 
-// InputPath / OutputPath (spec §2.2).
-Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
-                           const Json &value)
+namespace {
+
+// A filter path whose result is not a node of the value itself (see locateFilterPath).
+Eval<Json> computeFilterPath(ExecutionImpl &rt, const Thread &thread,
+                             const asl::PathField &field, const Json &value)
 {
-    if (field.isAbsent())
-        return value;
     if (field.isNull())
         return Json::object();
     auto selected = readPath(rt, field.text, rootsOf(thread, value));
@@ -101,6 +101,18 @@ Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::P
         return unexpected(rt.runtimeError(
             thread, "Invalid path '" + field.text + "' : " + selected.error()));
     return std::move(selected).value();
+}
+
+} // namespace
+
+// InputPath / OutputPath (spec §2.2). A node of `value` that a definite path names is copied as
+// it is, without a path evaluation.
+Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
+                           const Json &value)
+{
+    if (const Json *node = locateFilterPath(rt, field, value))
+        return *node;
+    return computeFilterPath(rt, thread, field, value);
 }
 
 const Json *locateFilterPath(ExecutionImpl &rt, const asl::PathField &field, const Json &value)
@@ -195,7 +207,7 @@ Eval<const Json *> effectiveInput(ExecutionImpl &rt, const Thread &thread,
 {
     if (const Json *node = locateFilterPath(rt, inputPath, rawInput))
         return node;
-    auto value = applyFilterPath(rt, thread, inputPath, rawInput);
+    auto value = computeFilterPath(rt, thread, inputPath, rawInput);
     if (!value.hasValue())
         return unexpected(value.error());
     storage = std::move(value).value();

@@ -161,14 +161,16 @@ std::vector<Json> makeBatches(std::vector<Json> selected, const BatchSettings &s
     };
     open();
     for (Json &item : selected) {
-        const std::size_t itemBytes = compact(item).size() + (batch["Items"].empty() ? 0 : 1);
+        const std::size_t itemBytes = compact(item).size();
+        const auto separator = [&] { return batch["Items"].empty() ? 0 : 1; }; // the comma
         const bool full = (settings.maxItems > 0 && batch["Items"].size() >= settings.maxItems)
-                          || (settings.maxBytes > 0 && bytes + itemBytes > settings.maxBytes);
+                          || (settings.maxBytes > 0
+                              && bytes + itemBytes + separator() > settings.maxBytes);
         if (full && !batch["Items"].empty()) {
             batches.push_back(std::move(batch));
             open();
         }
-        bytes += compact(item).size() + (batch["Items"].empty() ? 0 : 1);
+        bytes += itemBytes + separator();
         batch["Items"].push_back(std::move(item));
     }
     if (!batch["Items"].empty())

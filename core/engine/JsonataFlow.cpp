@@ -170,6 +170,26 @@ Eval<Json> evalJsonataAssign(ExecutionImpl &rt, const Thread &thread, const Json
     return evalJsonata(rt, thread, assign, prefix, roots);
 }
 
+namespace {
+
+// AWS's error for a field whose value (an expression's result, or a literal) has the wrong
+// type: "<prefix>returned an unexpected result type. Expected '<expected>', but was ..."
+StateError unexpectedResultType(const ExecutionImpl &rt, const Thread &thread, const Json &field,
+                                const std::string &location, const char *expected,
+                                const Json &value)
+{
+    std::string text;
+    const std::string shown = isJsonataExpression(field, &text)
+                                  ? prefixOf(text, location)
+                                  : "The value specified for the field '" + location + "' ";
+    return queryError(rt, thread,
+                      shown + "returned an unexpected result type. Expected '" + expected
+                          + "', but was '" + typeName(value) + "' for value: " + compact(value),
+                      location);
+}
+
+} // namespace
+
 Eval<std::optional<std::int64_t>> evalJsonataInteger(ExecutionImpl &rt, const Thread &thread,
                                                      const std::optional<Json> &field,
                                                      const std::string &location,
@@ -193,12 +213,7 @@ Eval<std::optional<std::int64_t>> evalJsonataInteger(ExecutionImpl &rt, const Th
                           || (number.is_number_float()
                               && number.get<double>() == std::floor(number.get<double>()));
     if (!integral)
-        return unexpected(queryError(rt, thread,
-                                     prefixOf(text, location)
-                                         + "returned an unexpected result type. Expected "
-                                           "'integer', but was '"
-                                         + typeName(number) + "' for value: " + compact(number),
-                                     location));
+        return unexpected(unexpectedResultType(rt, thread, *field, location, "integer", number));
     const auto count = number.is_number_integer()
                          ? number.get<std::int64_t>()
                          : static_cast<std::int64_t>(number.get<double>());
@@ -226,15 +241,8 @@ Eval<std::optional<Json>> evalJsonataNumber(ExecutionImpl &rt, const Thread &thr
         number = static_cast<std::int64_t>(number.get<double>());
     if (integer ? number.is_number_integer() : number.is_number())
         return std::optional<Json>(std::move(number));
-    std::string text;
-    const std::string shown = isJsonataExpression(*field, &text)
-                                  ? prefixOf(text, location)
-                                  : "The value specified for the field '" + location + "' ";
-    return unexpected(queryError(rt, thread,
-                                 shown + "returned an unexpected result type. Expected '"
-                                     + (integer ? "integer" : "number") + "', but was '"
-                                     + typeName(number) + "' for value: " + compact(number),
-                                 location));
+    return unexpected(unexpectedResultType(rt, thread, *field, location,
+                                           integer ? "integer" : "number", number));
 }
 
 Eval<std::optional<std::string>> evalJsonataString(ExecutionImpl &rt, const Thread &thread,
@@ -249,16 +257,8 @@ Eval<std::optional<std::string>> evalJsonataString(ExecutionImpl &rt, const Thre
         return unexpected(value.error());
     if (value.value().is_string())
         return std::optional<std::string>(value.value().get<std::string>());
-    std::string text;
-    const std::string shown = isJsonataExpression(*field, &text)
-                                  ? prefixOf(text, location)
-                                  : "The value specified for the field '" + location + "' ";
-    return unexpected(queryError(rt, thread,
-                                 shown + "returned an unexpected result type. Expected 'string', "
-                                         "but was '"
-                                     + typeName(value.value())
-                                     + "' for value: " + compact(value.value()),
-                                 location));
+    return unexpected(
+        unexpectedResultType(rt, thread, *field, location, "string", value.value()));
 }
 
 StateError queryError(const ExecutionImpl &rt, const Thread &thread, const std::string &text,

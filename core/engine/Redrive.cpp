@@ -36,12 +36,6 @@ std::string originalInputText(const ExecutionImpl &rt, const Thread &thread)
                                                                 : std::string();
 }
 
-bool isContainer(const asl::State &state)
-{
-    const auto type = asl::stateType(state);
-    return type == asl::StateType::Parallel || type == asl::StateType::Map;
-}
-
 } // namespace
 
 std::optional<std::string> redriveRefusal(const ExecutionImpl &rt)
@@ -83,7 +77,7 @@ void resumeThread(ExecutionImpl &rt, Thread &thread, std::int64_t previous)
     if (thread.pendingState)
         return; // stopped between two states: it enters the next one as it would have
     // Retry counters start again (A16): enterState resets them on the re-entry.
-    if (isContainer(*thread.state) && !thread.container.results.empty())
+    if (asl::isContainer(*thread.state) && !thread.container.results.empty())
         thread.redrivenRun = std::move(thread.container);
     thread.pendingState = asl::common(*thread.state).name;
     thread.pendingInput = thread.rawInput;

@@ -9,7 +9,6 @@
 #include "core/jsonpath/Path.h"
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <random>

@@ -18,12 +18,6 @@ bool canRetry(const asl::State &state)
         || type == asl::StateType::Map;
 }
 
-bool isContainer(const asl::State &state)
-{
-    const auto type = asl::stateType(state);
-    return type == asl::StateType::Parallel || type == asl::StateType::Map;
-}
-
 bool isAbortable(const asl::State &state)
 {
     return canRetry(state) || asl::stateType(state) == asl::StateType::Wait;
@@ -87,7 +81,7 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
     thread.retrierCounts.clear();
     // Only Parallel and Map visits fill the container bookkeeping; skip the reset (which
     // allocates) after any other state.
-    if (thread.state && isContainer(*thread.state))
+    if (thread.state && asl::isContainer(*thread.state))
         thread.container = ContainerRun{};
     thread.state = state;
     thread.invalidateContext();

@@ -1,6 +1,7 @@
 // Parser for intrinsic calls `States.Name(arg, ...)` (ASL spec §5.1).
 #include "core/intrinsics/Expression.h"
 
+#include "core/common/DepthGuard.h"
 #include "core/intrinsics/ExpressionNode.h"
 
 #include <charconv>
@@ -47,12 +48,8 @@ private:
     {
         // Calls nest by recursion here and in the evaluator: a bound keeps hostile text from
         // exhausting the stack (found by fuzz_intrinsics).
-        struct Nesting
-        {
-            int &depth;
-            ~Nesting() { --depth; }
-        } nesting{++m_depth};
-        if (m_depth > kMaxNesting)
+        const DepthGuard nesting(m_depth);
+        if (nesting.depth() > kMaxNesting)
             return unexpected(error("Intrinsic function calls nested more than "
                                     + std::to_string(kMaxNesting) + " deep"));
         std::size_t start = m_pos;

@@ -1,5 +1,6 @@
 // Parser for Jayway filter expressions `[?(...)]` (ASL spec §2.3): comparisons
 // `== != < <= > >=`, `&&`, `||`, `!`, parentheses and existence tests.
+#include "core/common/DepthGuard.h"
 #include "core/jsonpath/PathProgram.h"
 
 #include <charconv>
@@ -74,11 +75,8 @@ private:
 
     ExprResult parseUnary()
     {
-        struct Nesting
-        {
-            ~Nesting() { --t_filterNesting; }
-        } nesting;
-        if (++t_filterNesting > kMaxFilterNesting)
+        const DepthGuard nesting(t_filterNesting);
+        if (nesting.depth() > kMaxFilterNesting)
             return unexpected(PathSyntaxError{"Filter nested more than "
                                                   + std::to_string(kMaxFilterNesting)
                                                   + " levels deep at " + std::to_string(m_pos),

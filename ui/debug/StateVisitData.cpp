@@ -155,24 +155,6 @@ VisitEvents collect(const engine::ExecutionHistory &history, std::size_t entered
     return out;
 }
 
-// Spec §1.3: the state's QueryLanguage, else its enclosing States object's, else the top level's.
-engine::QueryLanguage languageOf(const asl::ChoiceState &choice, const std::string &nodeId,
-                                 const asl::StateMachine &machine)
-{
-    std::optional<std::string> language = choice.queryLanguage;
-    if (!language) {
-        const auto states = nodeId.rfind("/States/");
-        const asl::StateMachine *scope =
-            states == std::string::npos ? nullptr : asl::edits::findScope(machine, nodeId.substr(0, states));
-        if (scope && scope->queryLanguage)
-            language = scope->queryLanguage;
-        else
-            language = machine.queryLanguage;
-    }
-    return language.value_or("JSONPath") == "JSONata" ? engine::QueryLanguage::JSONata
-                                                       : engine::QueryLanguage::JSONPath;
-}
-
 void addChoiceRules(VisitData &data, const asl::ChoiceState &choice, engine::QueryLanguage language,
                     engine::ChoiceData input)
 {
@@ -296,8 +278,7 @@ std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cu
     if (seen.variables.is_object() && !seen.variables.empty())
         data.visibleVariables = seen.variables;
     if (const auto *choice = state ? std::get_if<asl::ChoiceState>(state) : nullptr) {
-        const engine::QueryLanguage language =
-            languageOf(*choice, locator->nodeId(v.entered->scope, v.entered->stateName), *machine);
+        const engine::QueryLanguage language = asl::queryLanguageOf(*state, *machine);
         // JSONPath rules read the effective input, JSONata ones $states.input (spec §6.1).
         const std::optional<Json> &input =
             language == engine::QueryLanguage::JSONata ? data.stages[0].value : data.stages[1].value;

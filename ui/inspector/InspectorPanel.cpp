@@ -35,13 +35,12 @@ QStringList scopeNames(const asl::StateMachine &root, const asl::StatePath &path
     return names;
 }
 
-// The language a state's fields are read in: its own QueryLanguage, else the machine's
-// (ASL: JSONPath by default).
+// The language a state's fields are read in (spec §1.3).
 FieldLanguage languageOf(const asl::StateMachine &root, const asl::State &state)
 {
-    const auto &own = asl::common(state).queryLanguage;
-    const std::string language = own ? *own : root.queryLanguage.value_or("JSONPath");
-    return language == "JSONata" ? FieldLanguage::JSONata : FieldLanguage::JSONPath;
+    return asl::queryLanguageOf(state, root) == asl::QueryLanguage::JSONata
+               ? FieldLanguage::JSONata
+               : FieldLanguage::JSONPath;
 }
 
 QScrollArea *scrolling(QWidget *content, QWidget *parent)

@@ -66,18 +66,6 @@ std::vector<char *> pointers(std::vector<std::string> &strings)
     return out;
 }
 
-// A child that stops reading stdin must not kill us with SIGPIPE.
-void ignoreSigpipeOnce()
-{
-    static const bool done = [] {
-        struct sigaction current{};
-        if (::sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
-            std::signal(SIGPIPE, SIG_IGN);
-        return true;
-    }();
-    (void)done;
-}
-
 // Writes to the child's stdin without SIGPIPE whatever handler the process installed (QtTest's
 // aborts): SIGPIPE is blocked in this thread for the write and a pending one is consumed, so a
 // child that exits without reading its input only gives EPIPE.
@@ -184,7 +172,6 @@ ProcessResult runProcess(const ProcessSpec &spec)
         result.startError = "no program given";
         return result;
     }
-    ignoreSigpipeOnce();
     Pipe in, out, err;
     if (!openPipe(in) || !openPipe(out) || !openPipe(err)) {
         result.startError = std::string("cannot create pipes: ") + std::strerror(errno);
