@@ -120,6 +120,7 @@ private:
     bool runWith(Goal goal);
     void runSlice();
     bool atBreakpoint(const engine::HistoryEvent &event);
+    void pauseAtStop(bool reachedGoal); // a breakpoint or the step's goal was reached
     // Counts, stores and announces the events the run appended. With the real clock only those
     // whose time has come on the wall clock (`all` = every one, e.g. when the run is stopped).
     void absorbNewEvents(bool all = false);
