@@ -15,10 +15,7 @@ namespace {
 
 Json parsedInput(const engine::HistoryEvent &event)
 {
-    if (!event.details.is_object() || !event.details.contains("input")
-        || !event.details["input"].is_string())
-        return nullptr;
-    return Json::parse(event.details["input"].get<std::string>(), nullptr, false);
+    return detailsJson(event.details, "input").value_or(Json(nullptr));
 }
 
 // Depth of a scope: "" 0, "Par/0" 1, "Par/0/Map/3" 2.

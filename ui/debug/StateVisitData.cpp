@@ -12,16 +12,6 @@
 namespace stepwise::ui {
 namespace {
 
-std::optional<Json> jsonText(const Json &details, const char *key)
-{
-    if (!details.is_object() || !details.contains(key) || !details[key].is_string())
-        return std::nullopt;
-    Json value = Json::parse(details[key].get<std::string>(), nullptr, false);
-    if (value.is_discarded())
-        return std::nullopt;
-    return value;
-}
-
 std::string member(const Json &details, const char *key)
 {
     if (details.is_object() && details.contains(key) && details[key].is_string())
@@ -111,7 +101,6 @@ struct VisitEvents
     const engine::HistoryEvent *entered = nullptr;
     std::optional<Json> parameters, result, output, assigned;
     QString error, cause;
-    int retries = 0;
     bool exited = false;
 };
 
@@ -119,7 +108,6 @@ VisitEvents collect(const engine::ExecutionHistory &history, std::size_t entered
 {
     VisitEvents out;
     out.entered = &history.at(entered);
-    bool failedAttempt = false;
     for (std::size_t i = entered + 1; i <= cursor && i < history.size(); ++i) {
         const engine::HistoryEvent &e = history.at(i);
         if (e.stateName != out.entered->stateName || e.scope != out.entered->scope)
@@ -127,24 +115,19 @@ VisitEvents collect(const engine::ExecutionHistory &history, std::size_t entered
         if (e.type.ends_with("StateEntered"))
             break; // the next visit of the same state
         if (e.type == "TaskScheduled")
-            out.parameters = jsonText(e.details, "parameters");
+            out.parameters = detailsJson(e.details, "parameters");
         else if (e.type == "LambdaFunctionScheduled" || e.type == "ActivityScheduled")
-            out.parameters = jsonText(e.details, "input");
-        if ((e.type.ends_with("Scheduled") || e.type == "ParallelStateStarted") && failedAttempt) {
-            ++out.retries;
-            failedAttempt = false;
-        }
+            out.parameters = detailsJson(e.details, "input");
         if (e.type == "TaskSucceeded" || e.type == "LambdaFunctionSucceeded"
             || e.type == "ActivitySucceeded")
-            out.result = jsonText(e.details, "output");
+            out.result = detailsJson(e.details, "output");
         if (isStateErrorEvent(e.type)) {
-            failedAttempt = true;
             out.error = QString::fromStdString(member(e.details, "error"));
             out.cause = QString::fromStdString(member(e.details, "cause"));
         }
         if (e.type.ends_with("StateExited")) {
             out.exited = true;
-            out.output = jsonText(e.details, "output");
+            out.output = detailsJson(e.details, "output");
             if (e.details.is_object() && e.details.contains("assignedVariables"))
                 out.assigned = e.details["assignedVariables"];
         }
@@ -189,7 +172,7 @@ const asl::State *stateOf(const engine::HistoryEvent &event, const asl::StateMac
 
 void addStages(VisitData &data, const VisitEvents &v, const asl::State *state)
 {
-    const std::optional<Json> input = jsonText(v.entered->details, "input");
+    const std::optional<Json> input = detailsJson(v.entered->details, "input");
     const QString unknown = QObject::tr("not derivable from the history");
     data.stages.push_back({QObject::tr("Input"), input, {}});
     const asl::StateCommon *common = state ? &asl::common(*state) : nullptr;
@@ -266,7 +249,7 @@ std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cu
     data.scope = QString::fromStdString(v.entered->scope);
     data.type = QString::fromStdString(v.entered->type.substr(0, v.entered->type.size() - 12));
     data.enteredIndex = static_cast<int>(*entered);
-    data.retries = v.retries;
+    data.retries = retriesOf(history, *entered, static_cast<std::size_t>(cursor));
     data.finished = v.exited;
     data.assignedVariables = v.assigned;
     data.error = v.error;

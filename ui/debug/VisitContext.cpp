@@ -13,10 +13,7 @@ namespace {
 
 Json parsedText(const Json &details, const char *key)
 {
-    if (!details.is_object() || !details.contains(key) || !details[key].is_string())
-        return nullptr;
-    Json value = Json::parse(details[key].get<std::string>(), nullptr, false);
-    return value.is_discarded() ? Json(nullptr) : value;
+    return detailsJson(details, key).value_or(Json(nullptr));
 }
 
 std::string lastSegment(const std::string &arn)
@@ -78,7 +75,26 @@ Json visibleVariables(const engine::ExecutionHistory &history, std::size_t end,
     return out;
 }
 
-// Retries already made in the visit entered at `entered`, as of `cursor` (spec §2.5 RetryCount).
+// arn:...:execution:<machine>:<name>, or arn:...:express:<machine>:<name>:<id> (spec §2.5).
+std::string executionNameOf(const std::string &arn)
+{
+    if (arn.find(":express:") == std::string::npos)
+        return lastSegment(arn);
+    return lastSegment(arn.substr(0, arn.rfind(':')));
+}
+
+} // namespace
+
+std::optional<Json> detailsJson(const Json &details, const char *key)
+{
+    if (!details.is_object() || !details.contains(key) || !details[key].is_string())
+        return std::nullopt;
+    Json value = Json::parse(details[key].get<std::string>(), nullptr, false);
+    if (value.is_discarded())
+        return std::nullopt;
+    return value;
+}
+
 int retriesOf(const engine::ExecutionHistory &history, std::size_t entered, std::size_t cursor)
 {
     const engine::HistoryEvent &start = history.at(entered);
@@ -100,16 +116,6 @@ int retriesOf(const engine::ExecutionHistory &history, std::size_t entered, std:
     }
     return retries;
 }
-
-// arn:...:execution:<machine>:<name>, or arn:...:express:<machine>:<name>:<id> (spec §2.5).
-std::string executionNameOf(const std::string &arn)
-{
-    if (arn.find(":express:") == std::string::npos)
-        return lastSegment(arn);
-    return lastSegment(arn.substr(0, arn.rfind(':')));
-}
-
-} // namespace
 
 std::optional<VisitContext> visitContextAt(const engine::ExecutionHistory &history, int cursor,
                                            const std::string &stateName,

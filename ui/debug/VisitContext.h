@@ -24,6 +24,14 @@ struct RunIdentity
     std::string stateMachineArn;
 };
 
+// The JSON text an event's details hold under `key` (input, output, parameters...), parsed;
+// nullopt when absent or not valid JSON.
+std::optional<Json> detailsJson(const Json &details, const char *key);
+
+// Retries made in the visit whose Entered event is at `entered`, as of `cursor`: a Scheduled /
+// Parallel or Map start after a failed attempt (spec §2.5 State.RetryCount).
+int retriesOf(const engine::ExecutionHistory &history, std::size_t entered, std::size_t cursor);
+
 // The latest visit of `stateName` (any scope) entered at or before history index `cursor`.
 std::optional<VisitContext> visitContextAt(const engine::ExecutionHistory &history, int cursor,
                                            const std::string &stateName,
