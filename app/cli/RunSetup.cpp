@@ -148,6 +148,12 @@ std::variant<PreparedRun, Rejection, SetupError> prepareRun(const RunOptions &op
         if (auto error = readText(options.inputFile, inputText))
             return SetupError{*error};
     }
+    // StartExecution's length constraint comes before any parsing, as AWS's API validation does.
+    if (inputText.size() > kMaxExecutionInputBytes)
+        return Rejection{"InvalidExecutionInput",
+                         "1 validation error detected: Value at 'input' failed to satisfy "
+                         "constraint: Member must have length less than or equal to " +
+                             std::to_string(kMaxExecutionInputBytes)};
     if (auto problem = executionInputError(inputText))
         return Rejection{"InvalidExecutionInput",
                          "Invalid State Machine Execution Input: '" + *problem + "'"};

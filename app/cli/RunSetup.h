@@ -60,6 +60,9 @@ std::variant<PreparedRun, Rejection, SetupError> prepareRun(const RunOptions &op
 std::variant<std::vector<std::shared_ptr<engine::TaskHandler>>, SetupError>
 makeHandlers(const RunOptions &options, const std::string &stateMachineName);
 
+// StartExecution's limit on the input text: 256 KiB (spec §8.4 quotas).
+inline constexpr std::size_t kMaxExecutionInputBytes = 262144;
+
 // StartExecution's check of the input text (Jackson's wording, as AWS reports it); nullopt when
 // the text is acceptable JSON.
 std::optional<std::string> executionInputError(const std::string &text);

@@ -142,6 +142,22 @@ private slots:
                  "Invalid State Machine Execution Input: '" + message + "'");
     }
 
+    void rejectsInputOverQuota()
+    {
+        const QString def = writeTemp(m_dir, "plain.asl.json", kPlain);
+        // 256 KiB is the largest input AWS accepts; one byte more is refused before parsing.
+        const std::string fits = "\"" + std::string(262144 - 2, 'x') + "\"";
+        const QString okFile = writeTemp(m_dir, "fits.json", fits);
+        CliResult r = runCli({"run", def, "--input", okFile});
+        QCOMPARE(r.exitCode, 0);
+        const QString bigFile = writeTemp(m_dir, "big.json", fits + " ");
+        r = runCli({"run", def, "--input", bigFile});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.out.value("status", ""), std::string("REJECTED"));
+        QCOMPARE(r.out.value("error", ""), std::string("InvalidExecutionInput"));
+        QVERIFY(r.out.value("cause", "").find("less than or equal to 262144") != std::string::npos);
+    }
+
     void mockConfigAnswersTasks()
     {
         const QString def = writeTemp(m_dir, "Orders.asl.json", kTask);
