@@ -131,9 +131,11 @@ Json ObjectWriter::finish()
 {
     Json out = Json::object();
     std::unordered_set<std::string_view> written;
-    auto emit = [&](std::string_view key, const Json &value) {
+    // Entries are moved out (each is emitted at most once): copying them would copy every
+    // nested branch once per enclosing level, quadratic in the nesting depth.
+    auto emit = [&](std::string_view key, Json value) {
         if (written.insert(key).second)
-            appendMember(out, std::string(key), value);
+            appendMember(out, std::string(key), std::move(value));
     };
     const bool hasExtras = m_meta.extras.is_object();
     for (const std::string &key : m_meta.keyOrder) {
@@ -142,14 +144,14 @@ Json ObjectWriter::finish()
         Entry *entry = find(key);
         if (entry && (!entry->weak || !inExtras)) {
             entry->written = true;
-            emit(key, entry->value);
+            emit(key, std::move(entry->value));
         } else if (inExtras) {
             emit(key, *extra);
         }
     }
     for (Entry &e : m_entries)
         if (!e.written && !e.weak)
-            emit(e.key, e.value);
+            emit(e.key, std::move(e.value));
     if (hasExtras)
         for (auto it = m_meta.extras.begin(); it != m_meta.extras.end(); ++it)
             emit(it.key(), it.value());
