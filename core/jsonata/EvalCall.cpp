@@ -33,18 +33,12 @@ Value makeNative(std::string name, std::string signature, NativeFn fn)
         for (const auto &p : c->signature->params)
             c->nativeArity += (p.optional && !p.context) ? 0 : 1;
     }
-    Value v;
-    v.type = Type::Function;
-    v.function = c;
-    return v;
+    return Value::functionValue(std::move(c));
 }
 
 static Value makeFunctionValue(std::shared_ptr<Callable> c)
 {
-    Value v;
-    v.type = Type::Function;
-    v.function = std::move(c);
-    return v;
+    return Value::functionValue(std::move(c));
 }
 
 static std::string procedureName(const Node &proc)
@@ -78,9 +72,9 @@ Value Evaluator::evalCall(const Node &n, const Value &input, const FramePtr &env
         return makeFunctionValue(thunk);
     }
     try {
-        if (proc.isFunction() && proc.function->name.empty() &&
-            proc.function->kind != Callable::Kind::Lambda)
-            proc.function->name = name;
+        if (proc.isFunction() && proc.function()->name.empty() &&
+            proc.function()->kind != Callable::Kind::Lambda)
+            proc.function()->name = name;
         return apply(proc, std::move(args), input);
     } catch (EvalError &e) {
         if (e.position == 0)
@@ -94,8 +88,8 @@ Value Evaluator::evalCall(const Node &n, const Value &input, const FramePtr &env
 Value Evaluator::apply(const Value &fn, std::vector<Value> args, const Value &input)
 {
     Value result = applyInner(fn, std::move(args), input);
-    while (result.isFunction() && result.function->kind == Callable::Kind::Thunk) {
-        auto thunk = result.function;
+    while (result.isFunction() && result.function()->kind == Callable::Kind::Thunk) {
+        auto thunk = result.functionPtr();
         std::vector<Value> next;
         for (auto &a : thunk->boundArgs)
             next.push_back(*a);
@@ -108,10 +102,11 @@ Value Evaluator::applyInner(const Value &fn, std::vector<Value> args, const Valu
 {
     if (!fn.isFunction())
         throwError("T1006", "Attempted to invoke a non-function");
-    const Callable &c = *fn.function;
-    std::string name = c.name.empty() ? std::string("function") : c.name;
+    const Callable &c = *fn.function();
+    static const std::string anonymous = "function";
+    const std::string &name = c.name.empty() ? anonymous : c.name;
     if (c.signature) {
-        const bool wrapped = input.isArray() && input.array->outerWrapper && input.size() == 1;
+        const bool wrapped = input.isArray() && input.array()->outerWrapper && input.size() == 1;
         args = c.signature->validate(args, wrapped ? input.at(0) : input, name);
     }
     switch (c.kind) {
@@ -133,7 +128,7 @@ Value Evaluator::applyInner(const Value &fn, std::vector<Value> args, const Valu
     case Callable::Kind::Regex:
         if (args.empty() || !args[0].isString())
             return Value();
-        return regexExec(c, args[0].string, 0);
+        return regexExec(c, args[0].string(), 0);
     case Callable::Kind::Thunk: return fn;
     }
     return Value();
@@ -142,7 +137,7 @@ Value Evaluator::applyInner(const Value &fn, std::vector<Value> args, const Valu
 Value Evaluator::applyHof(const Value &fn, const Value &a, const Value &b, const Value &c)
 {
     std::vector<Value> args{a};
-    std::size_t arity = fn.isFunction() ? fn.function->arity() : 1;
+    std::size_t arity = fn.isFunction() ? fn.function()->arity() : 1;
     if (arity >= 2)
         args.push_back(b);
     if (arity >= 3)
@@ -177,7 +172,7 @@ Value Evaluator::evalApplyOp(const Node &n, const Value &input, const FramePtr &
     if (n.rhs->kind == NodeKind::Call) {
         Value result = evalCall(*n.rhs, input, env, &lhs);
         if (n.rhs->keepArray && result.isSequence())
-            result.array->keepSingleton = true;
+            result.array()->keepSingleton = true;
         return result;
     }
     Value func = evaluate(*n.rhs, input, env);
@@ -206,7 +201,7 @@ Value Evaluator::evalTransform(const Node &n, const FramePtr &env)
         Value matches = ev.evaluate(*node->lhs, result, captured);
         if (matches.isUndefined())
             return result;
-        std::vector<Value> list = matches.isArray() ? matches.array->items
+        std::vector<Value> list = matches.isArray() ? matches.array()->items
                                                      : std::vector<Value>{matches};
         for (const auto &match : list) {
             Value update = ev.evaluate(*node->rhs, match, captured);
@@ -216,8 +211,8 @@ Value Evaluator::evalTransform(const Node &n, const FramePtr &env)
                                         "must evaluate to an object: " + stringify(update, false),
                                node->rhs->position);
                 if (match.isObject())
-                    for (const auto &[k, v] : update.object->entries)
-                        match.object->set(k, v);
+                    for (const auto &[k, v] : update.object()->entries)
+                        match.object()->set(k, v);
             }
             if (!node->third)
                 continue;
@@ -230,8 +225,8 @@ Value Evaluator::evalTransform(const Node &n, const FramePtr &env)
                                     "to a string or array of strings: " + stringify(del, false),
                            node->third->position);
             if (match.isObject())
-                for (const auto &k : keys.array->items)
-                    match.object->erase(k.string);
+                for (const auto &k : keys.array()->items)
+                    match.object()->erase(k.string());
         }
         return result;
     });

@@ -15,7 +15,7 @@ Value appendValues(const Value &a, const Value &b)
     Value out = Value::newArray();
     auto add = [&](const Value &v) {
         if (v.isArray())
-            for (const auto &e : v.array->items)
+            for (const auto &e : v.array()->items)
                 out.push(e);
         else
             out.push(v);
@@ -29,15 +29,15 @@ Value deepClone(const Value &v)
 {
     if (v.isArray()) {
         Value out = Value::newArray();
-        *out.array = *v.array;
-        for (auto &e : out.array->items)
+        *out.array() = *v.array();
+        for (auto &e : out.array()->items)
             e = deepClone(e);
         return out;
     }
     if (v.isObject()) {
         Value out = Value::newObject();
-        for (const auto &[k, e] : v.object->entries)
-            out.object->set(k, deepClone(e));
+        for (const auto &[k, e] : v.object()->entries)
+            out.object()->append(k, deepClone(e));
         return out;
     }
     return v;
@@ -82,7 +82,7 @@ Value ordering(const Node &n, const Value &l, const Value &r)
         throwError("T2009", "The values either side of the operator " + n.value +
                                 " must be of the same data type", n.position, n.value);
     int c = l.isNumber() ? (l.number < r.number ? -1 : (l.number > r.number ? 1 : 0))
-                         : l.string.compare(r.string);
+                         : l.string().compare(r.string());
     const std::string &op = n.value;
     bool res = op == "<" ? c < 0 : op == "<=" ? c <= 0 : op == ">" ? c > 0 : c >= 0;
     return Value::boolValue(res);
@@ -93,13 +93,14 @@ std::string toStr(const Value &v)
     if (v.isUndefined())
         return "";
     if (v.isString())
-        return v.string;
+        return v.string();
     if (v.isNumber() && !std::isfinite(v.number))
         throwError("D3001", "Attempting to invoke string function on Infinity or NaN");
     return stringify(v, false);
 }
 
-Value range(const Node &n, const Value &l, const Value &r)
+template<typename Tick>
+Value range(const Node &n, const Value &l, const Value &r, Tick tick)
 {
     if (!l.isUndefined() && (!l.isNumber() || std::floor(l.number) != l.number))
         throwError("T2003", "The left side of the range operator (..) must evaluate to an integer",
@@ -113,9 +114,12 @@ Value range(const Node &n, const Value &l, const Value &r)
         throwError("D2014", "The size of the sequence allocated by the range operator (..) must "
                             "not exceed 1e7", n.position);
     Value out = Value::newArray();
-    out.array->items.reserve(static_cast<std::size_t>(r.number - l.number + 1));
-    for (double d = l.number; d <= r.number; d += 1)
-        out.push(Value::num(d));
+    out.array()->items.reserve(static_cast<std::size_t>(r.number - l.number + 1));
+    std::vector<Value> &items = out.array()->items;
+    for (double d = l.number; d <= r.number; d += 1) {
+        items.push_back(Value::num(d));
+        tick();
+    }
     return out;
 }
 
@@ -138,13 +142,18 @@ Value Evaluator::evalBinary(const Node &n, const Value &input, const FramePtr &e
             Value v = evaluate(*c, input, env);
             if (v.isUndefined())
                 continue;
-            if (c->kind == NodeKind::ArrayCons || !v.isArray())
+            if (c->kind == NodeKind::ArrayCons || !v.isArray()) {
                 out.push(v);
-            else
-                for (const auto &e : v.array->items)
+            } else if (out.size() == 0 && v.isUnshared()) {
+                out.array()->items = std::move(v.array()->items); // a range: no second copy
+            } else {
+                for (const auto &e : v.array()->items) {
                     out.push(e);
+                    tick(c->position);
+                }
+            }
         }
-        out.array->cons = n.consArray;
+        out.array()->cons = n.consArray;
         return out;
     }
     if (n.kind == NodeKind::ObjectCons)
@@ -173,13 +182,13 @@ Value Evaluator::evalBinary(const Node &n, const Value &input, const FramePtr &e
     if (op == "&")
         return Value::str(toStr(l) + toStr(r));
     if (op == "..")
-        return range(n, l, r);
+        return range(n, l, r, [this, &n] { tick(n.position); });
     if (op == "in") {
         if (l.isUndefined() || r.isUndefined())
             return Value::boolValue(false);
         if (!r.isArray())
             return Value::boolValue(deepEqual(l, r));
-        for (const auto &e : r.array->items)
+        for (const auto &e : r.array()->items)
             if (deepEqual(l, e))
                 return Value::boolValue(true);
         return Value::boolValue(false);

@@ -24,10 +24,70 @@ Value startSequence(const Value &v)
     s.push(v);
     return s;
 }
+// A step that only names a field: no predicate, binding, grouping or array flag of its own.
+bool isPlainName(const Node &step)
+{
+    return step.kind == NodeKind::Name && step.stages.empty() && step.predicates.empty() &&
+           !step.hasGroup && !step.keepArray && !step.tuple && !step.consArray &&
+           step.focus.empty() && step.indexVar.empty();
+}
+
+// A path of plain field names after a variable or a name, as most ASL expressions are
+// (`$states.input.customer.email`).
+bool isPlainNavigation(const Node &n)
+{
+    if (n.children.size() < 2 || n.keepSingletonArray || n.hasGroup || n.keepArray ||
+        n.hasParentRef || !n.predicates.empty())
+        return false;
+    const Node &first = *n.children.front();
+    if (first.kind == NodeKind::Variable) {
+        if (!first.stages.empty() || !first.predicates.empty() || first.hasGroup ||
+            first.keepArray || first.tuple || first.consArray || !first.focus.empty() ||
+            !first.indexVar.empty())
+            return false;
+    } else if (!isPlainName(first)) {
+        return false;
+    }
+    for (std::size_t i = 1; i < n.children.size(); ++i)
+        if (!isPlainName(*n.children[i]))
+            return false;
+    return true;
+}
 } // namespace
+
+// Follows a plain navigation through objects by pointer, without the per-step sequences of the
+// general path; nullopt when it meets an array (whose flattening the general path does).
+std::optional<Value> Evaluator::navigatePlain(const Node &n, const Value &input,
+                                              const FramePtr &env)
+{
+    const Node &first = *n.children.front();
+    Value start;
+    const Value *cur = &input;
+    std::size_t i = 0;
+    if (first.kind == NodeKind::Variable) {
+        start = dispatch(first, input, env);
+        cur = &start;
+        i = 1;
+    }
+    for (; i < n.children.size(); ++i) {
+        if (cur->isArray())
+            return std::nullopt;
+        if (!cur->isObject())
+            return Value();
+        cur = cur->object()->find(n.children[i]->value);
+        if (!cur)
+            return Value();
+    }
+    if (cur->isSequence())
+        return std::nullopt;
+    return *cur;
+}
 
 Value Evaluator::evalPath(const Node &n, const Value &input, const FramePtr &env)
 {
+    if (isPlainNavigation(n))
+        if (std::optional<Value> v = navigatePlain(n, input, env))
+            return *v;
     Value inputSeq;
     if (n.children.front()->kind == NodeKind::Variable || !input.isArray())
         inputSeq = startSequence(input);
@@ -54,17 +114,17 @@ Value Evaluator::evalPath(const Node &n, const Value &input, const FramePtr &env
     }
     if (tupleMode) {
         result = Value::sequence();
-        for (const auto &t : tuples.array->items)
-            result.push(*t.object->find("@"));
+        for (const auto &t : tuples.array()->items)
+            result.push(*t.object()->find("@"));
     }
     if (n.keepSingletonArray) {
-        if (result.isArray() && result.array->cons && !result.array->sequence) {
+        if (result.isArray() && result.array()->cons && !result.array()->sequence) {
             Value s = Value::sequence();
             s.push(result);
             result = s;
         }
         if (result.isArray())
-            result.array->keepSingleton = true;
+            result.array()->keepSingleton = true;
     }
     if (n.hasGroup)
         result = evalGroup(n.group, tupleMode ? tuples : result, env);
@@ -77,23 +137,35 @@ Value Evaluator::evalStep(const Node &step, const Value &input, const FramePtr &
         Value sorted = evalSort(step, input, env);
         return evalStages(step.stages, sorted, env);
     }
-    std::vector<Value> results;
-    for (const auto &item : input.array->items) {
+    Value seq = Value::sequence();
+    auto append = [&seq](const Value &r) {
+        if (!r.isArray() || r.array()->cons)
+            seq.push(r);
+        else
+            for (const auto &e : r.array()->items)
+                seq.push(e);
+    };
+    // The first result waits: a lone array result of the last step is returned as it is.
+    Value first;
+    std::size_t count = 0;
+    for (const auto &item : input.array()->items) {
         Value res = evaluate(step, item, env);
         for (const auto &st : step.stages)
             res = evalFilter(*st.expr, res, env);
-        if (!res.isUndefined())
-            results.push_back(res);
+        if (res.isUndefined())
+            continue;
+        if (++count == 1) {
+            first = std::move(res);
+            continue;
+        }
+        if (count == 2)
+            append(first);
+        append(res);
     }
-    if (last && results.size() == 1 && results[0].isArray() && !results[0].isSequence())
-        return results[0];
-    Value seq = Value::sequence();
-    for (const auto &r : results) {
-        if (!r.isArray() || r.array->cons)
-            seq.push(r);
-        else
-            for (const auto &e : r.array->items)
-                seq.push(e);
+    if (count == 1) {
+        if (last && first.isArray() && !first.isSequence())
+            return first;
+        append(first);
     }
     return seq;
 }
@@ -102,7 +174,7 @@ Value Evaluator::evalTupleStep(const Node &step, const Value &input, const Value
                                const FramePtr &env)
 {
     Value result = Value::sequence();
-    result.array->tupleStream = true;
+    result.array()->tupleStream = true;
     if (step.kind == NodeKind::Sort) {
         if (tuples) {
             result = evalSort(step, *tuples, env);
@@ -110,13 +182,13 @@ Value Evaluator::evalTupleStep(const Node &step, const Value &input, const Value
             Value sorted = evalSort(step, input, env);
             for (std::size_t i = 0; i < sorted.size(); ++i) {
                 Value t = Value::newObject();
-                t.object->set("@", sorted.at(i));
+                t.object()->set("@", sorted.at(i));
                 if (!step.indexVar.empty())
-                    t.object->set(step.indexVar, Value::num(static_cast<double>(i)));
+                    t.object()->set(step.indexVar, Value::num(static_cast<double>(i)));
                 result.push(t);
             }
         }
-        result.array->tupleStream = true;
+        result.array()->tupleStream = true;
         return evalStages(step.stages, result, env);
     }
     Value bindings;
@@ -124,32 +196,32 @@ Value Evaluator::evalTupleStep(const Node &step, const Value &input, const Value
         bindings = *tuples;
     } else {
         bindings = Value::sequence();
-        for (const auto &item : input.array->items) {
+        for (const auto &item : input.array()->items) {
             Value t = Value::newObject();
-            t.object->set("@", item);
+            t.object()->set("@", item);
             bindings.push(t);
         }
     }
-    for (const auto &tuple : bindings.array->items) {
+    for (const auto &tuple : bindings.array()->items) {
         FramePtr stepEnv = frameFromTuple(env, tuple);
-        const Value &context = *tuple.object->find("@");
+        const Value &context = *tuple.object()->find("@");
         Value res = evaluate(step, context, stepEnv);
         if (res.isUndefined())
             continue;
         Value items = res.isArray() ? res : singleSequence(res);
         for (std::size_t bb = 0; bb < items.size(); ++bb) {
             Value t = Value::newObject();
-            *t.object = *tuple.object;
+            *t.object() = *tuple.object();
             if (!step.focus.empty()) {
-                t.object->set(step.focus, items.at(bb));
-                t.object->set("@", context);
+                t.object()->set(step.focus, items.at(bb));
+                t.object()->set("@", context);
             } else {
-                t.object->set("@", items.at(bb));
+                t.object()->set("@", items.at(bb));
             }
             if (!step.indexVar.empty())
-                t.object->set(step.indexVar, Value::num(static_cast<double>(bb)));
+                t.object()->set(step.indexVar, Value::num(static_cast<double>(bb)));
             if (!step.flags.empty())
-                t.object->set(step.flags, context);
+                t.object()->set(step.flags, context);
             result.push(t);
         }
     }
@@ -164,7 +236,7 @@ Value Evaluator::evalStages(const std::vector<Stage> &stages, Value input, const
             continue;
         }
         for (std::size_t i = 0; i < input.size(); ++i)
-            input.at(i).object->set(st.var, Value::num(static_cast<double>(i)));
+            input.at(i).object()->set(st.var, Value::num(static_cast<double>(i)));
     }
     return input;
 }
@@ -172,8 +244,8 @@ Value Evaluator::evalStages(const std::vector<Stage> &stages, Value input, const
 Value Evaluator::evalFilter(const Node &pred, const Value &in, const FramePtr &env)
 {
     Value results = Value::sequence();
-    bool tupleStream = in.isArray() && in.array->tupleStream;
-    results.array->tupleStream = tupleStream;
+    bool tupleStream = in.isArray() && in.array()->tupleStream;
+    results.array()->tupleStream = tupleStream;
     Value input = in.isArray() ? in : singleSequence(in);
     auto count = static_cast<double>(input.size());
     if (pred.kind == NodeKind::Number) {
@@ -190,11 +262,11 @@ Value Evaluator::evalFilter(const Node &pred, const Value &in, const FramePtr &e
     }
     for (std::size_t i = 0; i < input.size(); ++i) {
         const Value &item = input.at(i);
-        Value res = tupleStream ? evaluate(pred, *item.object->find("@"), frameFromTuple(env, item))
+        Value res = tupleStream ? evaluate(pred, *item.object()->find("@"), frameFromTuple(env, item))
                                 : evaluate(pred, item, env);
         if (res.isNumber() || (isArrayOfNumbers(res) && res.size() > 0)) {
             Value nums = res.isNumber() ? singleSequence(res) : res;
-            for (const auto &nv : nums.array->items) {
+            for (const auto &nv : nums.array()->items) {
                 double ii = std::floor(nv.number);
                 if (ii < 0)
                     ii += count;
@@ -211,11 +283,18 @@ Value Evaluator::evalFilter(const Node &pred, const Value &in, const FramePtr &e
 Value Evaluator::evalGroup(const std::vector<std::pair<NodePtr, NodePtr>> &pairs,
                            const Value &in, const FramePtr &env)
 {
-    bool reduce = in.isArray() && in.array->tupleStream;
-    Value input = in.isArray() ? in : singleSequence(in);
-    if (input.size() == 0) {
-        input = Value::sequence();
-        input.push(Value());
+    bool reduce = in.isArray() && in.array()->tupleStream;
+    // The items grouped: the input's, or the input alone (an undefined one when it is empty).
+    static const Value undefinedValue;
+    const Value *begin = &in;
+    const Value *end = &in + 1;
+    if (in.isArray()) {
+        begin = in.array()->items.data();
+        end = begin + in.size();
+    }
+    if (begin == end) {
+        begin = &undefinedValue;
+        end = begin + 1;
         reduce = false;
     }
     struct Group
@@ -224,10 +303,26 @@ Value Evaluator::evalGroup(const std::vector<std::pair<NodePtr, NodePtr>> &pairs
         std::size_t exprIndex;
     };
     std::vector<std::pair<std::string, Group>> groups;
+    // Keys are found by a linear search while there are few (an object constructor's usual
+    // handful), through a hash index beyond that.
     std::unordered_map<std::string, std::size_t> index;
-    for (const auto &item : input.array->items) {
+    auto findGroup = [&groups, &index](const std::string &key) -> std::size_t {
+        if (groups.size() <= 8) {
+            for (std::size_t g = 0; g < groups.size(); ++g)
+                if (groups[g].first == key)
+                    return g;
+            return groups.size();
+        }
+        if (index.empty())
+            for (std::size_t g = 0; g < groups.size(); ++g)
+                index.emplace(groups[g].first, g);
+        auto it = index.find(key);
+        return it == index.end() ? groups.size() : it->second;
+    };
+    for (const Value *itemPtr = begin; itemPtr != end; ++itemPtr) {
+        const Value &item = *itemPtr;
         FramePtr itemEnv = reduce ? frameFromTuple(env, item) : env;
-        const Value &context = reduce ? *item.object->find("@") : item;
+        const Value &context = reduce ? *item.object()->find("@") : item;
         for (std::size_t p = 0; p < pairs.size(); ++p) {
             Value key = evaluate(*pairs[p].first, context, itemEnv);
             if (key.isUndefined())
@@ -235,15 +330,16 @@ Value Evaluator::evalGroup(const std::vector<std::pair<NodePtr, NodePtr>> &pairs
             if (!key.isString())
                 throwError("T1003", "Key in object structure must evaluate to a string; got: " +
                                         stringify(key, false), pairs[p].first->position);
-            auto it = index.find(key.string);
-            if (it == index.end()) {
-                index.emplace(key.string, groups.size());
-                groups.push_back({key.string, {item, p}});
+            const std::size_t found = findGroup(key.string());
+            if (found == groups.size()) {
+                if (!index.empty())
+                    index.emplace(key.string(), groups.size());
+                groups.push_back({key.string(), {item, p}});
             } else {
-                Group &g = groups[it->second].second;
+                Group &g = groups[found].second;
                 if (g.exprIndex != p)
                     throwError("D1009", "Multiple key definitions evaluate to same key: " +
-                                            key.string, pairs[p].first->position);
+                                            key.string(), pairs[p].first->position);
                 g.data = appendValues(g.data, item);
             }
         }
@@ -255,18 +351,18 @@ Value Evaluator::evalGroup(const std::vector<std::pair<NodePtr, NodePtr>> &pairs
         if (reduce) {
             Value merged = Value::newObject();
             Value items = g.data.isArray() ? g.data : singleSequence(g.data);
-            for (const auto &t : items.array->items)
-                for (const auto &[k, v] : t.object->entries) {
-                    const Value *old = merged.object->find(k);
-                    merged.object->set(k, old ? appendValues(*old, v) : v);
+            for (const auto &t : items.array()->items)
+                for (const auto &[k, v] : t.object()->entries) {
+                    const Value *old = merged.object()->find(k);
+                    merged.object()->set(k, old ? appendValues(*old, v) : v);
                 }
-            context = *merged.object->find("@");
-            merged.object->erase("@");
+            context = *merged.object()->find("@");
+            merged.object()->erase("@");
             groupEnv = frameFromTuple(env, merged);
         }
         Value v = evaluate(*pairs[g.exprIndex].second, context, groupEnv);
         if (!v.isUndefined())
-            result.object->set(key, v);
+            result.object()->append(key, std::move(v));
     }
     return result;
 }
@@ -275,12 +371,12 @@ Value Evaluator::evalSort(const Node &n, const Value &input, const FramePtr &env
 {
     if (!input.isArray() || input.size() <= 1)
         return input;
-    bool tuples = input.array->tupleStream;
+    bool tuples = input.array()->tupleStream;
     std::vector<std::vector<Value>> keys(input.size());
     for (std::size_t i = 0; i < input.size(); ++i) {
         const Value &item = input.at(i);
         for (const auto &term : n.sortTerms) {
-            Value k = tuples ? evaluate(*term.expr, *item.object->find("@"), frameFromTuple(env, item))
+            Value k = tuples ? evaluate(*term.expr, *item.object()->find("@"), frameFromTuple(env, item))
                              : evaluate(*term.expr, item, env);
             if (!k.isUndefined() && !k.isNumber() && !k.isString())
                 throwError("T2008", "The expressions within an order-by clause must evaluate to "
@@ -306,8 +402,8 @@ Value Evaluator::evalSort(const Node &n, const Value &input, const FramePtr &env
                 if (x.type != y.type)
                     throwError("T2007", "Type mismatch within order-by clause. All values must be "
                                         "of the same type", n.position);
-                bool lt = x.isNumber() ? x.number < y.number : x.string < y.string;
-                bool eq = x.isNumber() ? x.number == y.number : x.string == y.string;
+                bool lt = x.isNumber() ? x.number < y.number : x.string() < y.string();
+                bool eq = x.isNumber() ? x.number == y.number : x.string() == y.string();
                 if (eq)
                     continue;
                 comp = lt ? -1 : 1;
@@ -320,7 +416,7 @@ Value Evaluator::evalSort(const Node &n, const Value &input, const FramePtr &env
     };
     std::stable_sort(order.begin(), order.end(), compare);
     Value result = Value::sequence();
-    result.array->tupleStream = tuples;
+    result.array()->tupleStream = tuples;
     for (std::size_t i : order)
         result.push(input.at(i));
     return result;

@@ -22,11 +22,17 @@ void Evaluator::checkBudget(std::size_t position)
     if (m_depth > m_maxDepth)
         throwError("U1001", "Stack overflow error: Check for non-terminating recursive function. "
                             "Consider rewriting as tail-recursive.", position);
-    if (m_timeLimitMs > 0 && (++m_steps & 0x3FF) == 0) {
-        auto elapsed = std::chrono::steady_clock::now() - m_start;
-        if (std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() > m_timeLimitMs)
-            throwError("U1001", "Expression evaluation timeout: Check for infinite loop", position);
-    }
+    if ((++m_steps & 0x3FF) == 0)
+        checkTime(position);
+}
+
+void Evaluator::checkTime(std::size_t position)
+{
+    if (m_timeLimitMs <= 0)
+        return;
+    auto elapsed = std::chrono::steady_clock::now() - m_start;
+    if (std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() > m_timeLimitMs)
+        throwError("U1001", "Expression evaluation timeout: Check for infinite loop", position);
 }
 
 Evaluator::~Evaluator()
@@ -40,7 +46,7 @@ FramePtr frameFromTuple(const FramePtr &env, const Value &tuple)
 {
     auto f = std::make_shared<Frame>();
     f->parent = env;
-    for (const auto &[k, v] : tuple.object->entries)
+    for (const auto &[k, v] : tuple.object()->entries)
         f->vars[k] = v;
     return f;
 }
@@ -49,12 +55,12 @@ Value lookupField(const Value &input, const std::string &key)
 {
     if (input.isArray()) {
         Value result = Value::sequence();
-        for (const auto &item : input.array->items) {
+        for (const auto &item : input.array()->items) {
             Value r = lookupField(item, key);
             if (r.isUndefined())
                 continue;
             if (r.isArray())
-                for (const auto &e : r.array->items)
+                for (const auto &e : r.array()->items)
                     result.push(e);
             else
                 result.push(r);
@@ -62,7 +68,7 @@ Value lookupField(const Value &input, const std::string &key)
         return result;
     }
     if (input.isObject()) {
-        const Value *v = input.object->find(key);
+        const Value *v = input.object()->find(key);
         return v ? *v : Value();
     }
     return Value();
@@ -71,7 +77,7 @@ Value lookupField(const Value &input, const std::string &key)
 static void flattenInto(const Value &v, const Value &out)
 {
     if (v.isArray())
-        for (const auto &e : v.array->items)
+        for (const auto &e : v.array()->items)
             flattenInto(e, out);
     else
         out.push(v);
@@ -81,17 +87,17 @@ static Value evalWildcard(const Value &in)
 {
     Value results = Value::sequence();
     Value input = in;
-    if (input.isArray() && input.array->outerWrapper && input.size() > 0)
+    if (input.isArray() && input.array()->outerWrapper && input.size() > 0)
         input = input.at(0);
     if (input.isArray()) {
-        for (const auto &v : input.array->items) {
+        for (const auto &v : input.array()->items) {
             if (v.isArray())
                 flattenInto(v, results);
             else
                 results.push(v);
         }
     } else if (input.isObject()) {
-        for (const auto &[k, v] : input.object->entries) {
+        for (const auto &[k, v] : input.object()->entries) {
             if (v.isArray())
                 flattenInto(v, results);
             else
@@ -106,10 +112,10 @@ static void recurseDescendants(const Value &v, const Value &out)
     if (!v.isArray())
         out.push(v);
     if (v.isArray())
-        for (const auto &e : v.array->items)
+        for (const auto &e : v.array()->items)
             recurseDescendants(e, out);
     else if (v.isObject())
-        for (const auto &[k, e] : v.object->entries)
+        for (const auto &[k, e] : v.object()->entries)
             recurseDescendants(e, out);
 }
 
@@ -138,12 +144,12 @@ Value Evaluator::evaluate(const Node &n, const Value &input, const FramePtr &env
         result = evalFilter(*p.expr, result, env);
     if (n.kind != NodeKind::Path && n.hasGroup)
         result = evalGroup(n.group, result, env);
-    if (result.isSequence() && !result.array->tupleStream) {
+    if (result.isSequence() && !result.array()->tupleStream) {
         if (n.keepArray)
-            result.array->keepSingleton = true;
+            result.array()->keepSingleton = true;
         if (result.size() == 0)
             return Value();
-        if (result.size() == 1 && !result.array->keepSingleton)
+        if (result.size() == 1 && !result.array()->keepSingleton)
             return result.at(0);
     }
     return result;
@@ -157,10 +163,7 @@ Value Evaluator::makeLambda(const Node &n, const Value &input, const FramePtr &e
     c->env = env;
     c->input = input;
     c->signature = n.signature;
-    Value v;
-    v.type = Type::Function;
-    v.function = c;
-    return v;
+    return Value::functionValue(std::move(c));
 }
 
 Value Evaluator::dispatch(const Node &n, const Value &input, const FramePtr &env)
@@ -168,7 +171,7 @@ Value Evaluator::dispatch(const Node &n, const Value &input, const FramePtr &env
     switch (n.kind) {
     case NodeKind::Path: return evalPath(n, input, env);
     case NodeKind::Name: return lookupField(input, n.value);
-    case NodeKind::String: return Value::str(n.value);
+    case NodeKind::String: return n.literal.isString() ? n.literal : Value::str(n.value);
     case NodeKind::Number: return Value::num(n.number);
     case NodeKind::Literal: return n.literal;
     case NodeKind::Wildcard: return evalWildcard(input);
@@ -179,7 +182,7 @@ Value Evaluator::dispatch(const Node &n, const Value &input, const FramePtr &env
     }
     case NodeKind::Variable: {
         if (n.value.empty())
-            return input.isArray() && input.array->outerWrapper && input.size() > 0 ? input.at(0)
+            return input.isArray() && input.array()->outerWrapper && input.size() > 0 ? input.at(0)
                                                                                     : input;
         const Value *v = env->lookup(n.value);
         return v ? *v : Value();

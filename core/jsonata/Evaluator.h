@@ -36,6 +36,7 @@ public:
 private:
     Value dispatch(const Node &n, const Value &input, const FramePtr &env);
     Value evalPath(const Node &n, const Value &input, const FramePtr &env);
+    std::optional<Value> navigatePlain(const Node &n, const Value &input, const FramePtr &env);
     Value evalStep(const Node &step, const Value &input, const FramePtr &env, bool last);
     Value evalTupleStep(const Node &step, const Value &input, const Value *tuples,
                         const FramePtr &env);
@@ -53,6 +54,16 @@ private:
     Value makeLambda(const Node &n, const Value &input, const FramePtr &env);
     Value makeRegex(const Node &n);
     void checkBudget(std::size_t position);
+    // The time limit checked every `kTickInterval` calls, for loops over large sequences that
+    // evaluate nothing per item (so checkBudget never runs): a 1e7-item range stops at U1001.
+    void tick(std::size_t position)
+    {
+        if (++m_ticks % kTickInterval == 0)
+            checkTime(position);
+    }
+    void checkTime(std::size_t position);
+    static constexpr std::size_t kTickInterval = 1 << 14;
+    std::size_t m_ticks = 0;
 
     FramePtr m_root;
     std::vector<NodePtr> m_owned;

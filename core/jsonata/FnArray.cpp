@@ -18,7 +18,7 @@ Value fnReverse(Evaluator &, Args &a, const Value &)
     if (a[0].isUndefined())
         return Value();
     Value out = Value::newArray();
-    out.array->items.assign(a[0].array->items.rbegin(), a[0].array->items.rend());
+    out.array()->items.assign(a[0].array()->items.rbegin(), a[0].array()->items.rend());
     return out;
 }
 
@@ -26,7 +26,7 @@ Value fnSort(Evaluator &ev, Args &a, const Value &)
 {
     if (a[0].isUndefined())
         return Value();
-    std::vector<Value> items = a[0].array->items;
+    std::vector<Value> items = a[0].array()->items;
     if (items.size() <= 1)
         return a[0];
     Value comparator = a.size() > 1 ? a[1] : Value();
@@ -36,7 +36,7 @@ Value fnSort(Evaluator &ev, Args &a, const Value &)
             throwError("D3070", "The single argument form of the sort function can only be "
                                 "applied to an array of strings or an array of numbers");
         std::stable_sort(items.begin(), items.end(), [&](const Value &x, const Value &y) {
-            return numbers ? x.number < y.number : x.string < y.string;
+            return numbers ? x.number < y.number : x.string() < y.string();
         });
     } else {
         // Merge sort driven by the user comparator ("swap if true" semantics).
@@ -45,7 +45,7 @@ Value fnSort(Evaluator &ev, Args &a, const Value &)
         });
     }
     Value out = Value::newArray();
-    out.array->items = std::move(items);
+    out.array()->items = std::move(items);
     return out;
 }
 
@@ -54,8 +54,8 @@ Value fnShuffle(Evaluator &ev, Args &a, const Value &)
     if (a[0].isUndefined())
         return Value();
     Value out = Value::newArray();
-    out.array->items = a[0].array->items;
-    auto &v = out.array->items;
+    out.array()->items = a[0].array()->items;
+    auto &v = out.array()->items;
     for (std::size_t i = v.size(); i > 1; --i) {
         auto j = static_cast<std::size_t>(std::floor(ev.random() * static_cast<double>(i)));
         std::swap(v[i - 1], v[std::min(j, i - 1)]);
@@ -70,9 +70,9 @@ Value fnDistinct(Evaluator &, Args &a, const Value &)
     if (!a[0].isArray() || a[0].size() <= 1)
         return a[0];
     Value out = a[0].isSequence() ? Value::sequence() : Value::newArray();
-    for (const auto &e : a[0].array->items) {
+    for (const auto &e : a[0].array()->items) {
         bool seen = false;
-        for (const auto &o : out.array->items)
+        for (const auto &o : out.array()->items)
             if (deepEqual(e, o)) {
                 seen = true;
                 break;

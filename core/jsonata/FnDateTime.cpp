@@ -105,8 +105,8 @@ Value fromMillis(double ms, const Value &picture, const Value &tz)
 {
     std::optional<int> offset;
     if (tz.isString())
-        offset = parseOffset(tz.string);
-    std::string pic = picture.isString() ? picture.string : kDefaultPicture;
+        offset = parseOffset(tz.string());
+    std::string pic = picture.isString() ? picture.string() : kDefaultPicture;
     return Value::str(formatDateTime(ms, cachedPicture(pic), offset));
 }
 
@@ -189,12 +189,12 @@ Value toMillis(Evaluator &, Args &a, const Value &)
     if (a[0].isUndefined())
         return Value();
     if (a.size() > 1 && a[1].isString()) {
-        auto r = parseDateTime(a[0].string, cachedPicture(a[1].string));
+        auto r = parseDateTime(a[0].string(), cachedPicture(a[1].string()));
         return r ? Value::num(*r) : Value();
     }
-    auto r = parseIso(a[0].string);
+    auto r = parseIso(a[0].string());
     if (!r)
-        throwError("D3110", "The timestamp '" + a[0].string + "' cannot be parsed");
+        throwError("D3110", "The timestamp '" + a[0].string() + "' cannot be parsed");
     return Value::num(*r);
 }
 

@@ -57,7 +57,7 @@ Value encode(Args &a, const char *extra)
     if (a[0].isUndefined())
         return Value();
     std::string out;
-    const std::string &s = a[0].string;
+    const std::string &s = a[0].string();
     for (std::size_t i = 0; i < s.size(); ++i) {
         auto c = static_cast<unsigned char>(s[i]);
         if (c != 0 && isUnreserved(c, extra)) {
@@ -78,7 +78,7 @@ Value decode(Args &a, const char *reserved)
 {
     if (a[0].isUndefined())
         return Value();
-    const std::string &s = a[0].string;
+    const std::string &s = a[0].string();
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] != '%') {
@@ -105,10 +105,10 @@ Value decode(Args &a, const char *reserved)
 void addEncodingFunctions(Frame &f)
 {
     define(f, "base64encode", "<s-:s>", [](Evaluator &, Args &a, const Value &) {
-        return a[0].isUndefined() ? Value() : Value::str(base64Encode(a[0].string));
+        return a[0].isUndefined() ? Value() : Value::str(base64Encode(a[0].string()));
     });
     define(f, "base64decode", "<s-:s>", [](Evaluator &, Args &a, const Value &) {
-        return a[0].isUndefined() ? Value() : Value::str(base64Decode(a[0].string));
+        return a[0].isUndefined() ? Value() : Value::str(base64Decode(a[0].string()));
     });
     define(f, "encodeUrlComponent", "<s-:s>", [](Evaluator &, Args &a, const Value &) {
         return encode(a, nullptr);

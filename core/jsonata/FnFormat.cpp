@@ -295,7 +295,7 @@ void applyOption(Props &p, const std::string &key, const Value &v)
 {
     if (!v.isString())
         return;
-    std::u32string s = toU32(v.string);
+    std::u32string s = toU32(v.string());
     char32_t c = s.empty() ? 0 : s[0];
     if (key == "decimal-separator") p.decimal = c;
     else if (key == "grouping-separator") p.grouping = c;
@@ -316,13 +316,13 @@ Value fnFormatNumber(Evaluator &, Args &a, const Value &)
         return Value();
     Props props;
     if (a.size() > 2 && a[2].isObject())
-        for (const auto &[k, v] : a[2].object->entries)
+        for (const auto &[k, v] : a[2].object()->entries)
             applyOption(props, k, v);
     if (std::isnan(a[0].number))
         return Value::str(fromU32(props.nan));
     if (std::isinf(a[0].number))
         return Value::str(fromU32(props.infinity));
-    return Value::str(NumberFormatter(props).format(a[0].number, toU32(a[1].string)));
+    return Value::str(NumberFormatter(props).format(a[0].number, toU32(a[1].string())));
 }
 
 } // namespace
@@ -333,12 +333,12 @@ void addFormatFunctions(Frame &f)
     define(f, "formatInteger", "<n-s:s>", [](Evaluator &, Args &a, const Value &) {
         if (a[0].isUndefined())
             return Value();
-        return Value::str(formatInteger(a[0].number, analyseIntegerPicture(toU32(a[1].string))));
+        return Value::str(formatInteger(a[0].number, analyseIntegerPicture(toU32(a[1].string()))));
     });
     define(f, "parseInteger", "<s-s:n>", [](Evaluator &, Args &a, const Value &) {
         if (a[0].isUndefined())
             return Value();
-        auto v = parseInteger(a[0].string, analyseIntegerPicture(toU32(a[1].string)));
+        auto v = parseInteger(a[0].string(), analyseIntegerPicture(toU32(a[1].string())));
         return v ? Value::num(*v) : Value();
     });
 }

@@ -58,7 +58,7 @@ Value fnReduce(Evaluator &ev, Args &a, const Value &)
 {
     if (a[0].isUndefined())
         return Value();
-    if (a[1].function->arity() < 2)
+    if (a[1].function()->arity() < 2)
         throwError("D3050", "The second argument of reduce function must be a function with at "
                             "least two arguments");
     std::size_t start = 0;
@@ -71,7 +71,7 @@ Value fnReduce(Evaluator &ev, Args &a, const Value &)
     }
     for (std::size_t i = start; i < a[0].size(); ++i) {
         std::vector<Value> args{acc, a[0].at(i)};
-        std::size_t arity = a[1].function->arity();
+        std::size_t arity = a[1].function()->arity();
         if (arity >= 3)
             args.push_back(Value::num(static_cast<double>(i)));
         if (arity >= 4)
@@ -86,10 +86,10 @@ Value fnSift(Evaluator &ev, Args &a, const Value &)
     if (a[0].isUndefined())
         return Value();
     Value out = Value::newObject();
-    for (const auto &[k, v] : a[0].object->entries)
+    for (const auto &[k, v] : a[0].object()->entries)
         if (isTruthy(ev.applyHof(a[1], v, Value::str(k), a[0])))
-            out.object->set(k, v);
-    if (out.object->entries.empty())
+            out.object()->set(k, v);
+    if (out.object()->entries.empty())
         return Value();
     return out;
 }

@@ -58,7 +58,7 @@ Value fnNumber(Evaluator &, Args &a, const Value &)
     case Type::Undefined: return Value();
     case Type::Number: return v;
     case Type::Boolean: return Value::num(v.boolean ? 1 : 0);
-    case Type::String: return numberFromString(v.string);
+    case Type::String: return numberFromString(v.string());
     default:
         throwError("D3030", "Unable to cast value to a number: " + stringify(v, false));
     }
@@ -113,7 +113,7 @@ Value aggregate(Args &a, int mode)
 {
     if (a[0].isUndefined())
         return Value();
-    const auto &items = a[0].array->items;
+    const auto &items = a[0].array()->items;
     if (items.empty() && mode != 0)
         return Value();
     double acc = mode == 0 || mode == 3 ? 0 : items[0].number;

@@ -14,10 +14,7 @@ std::optional<Value> makeRegexValue(const std::string &pattern, const std::strin
     c->regex = CompiledRegex::compile(pattern, flags);
     if (!c->regex)
         return std::nullopt;
-    Value v;
-    v.type = Type::Function;
-    v.function = std::move(c);
-    return v;
+    return Value::functionValue(std::move(c));
 }
 
 namespace {
@@ -34,10 +31,10 @@ struct Match
 // pattern passes the signature check (found by fuzz_jsonata: it was dereferenced as null).
 const Callable &patternArg(const Value &pattern, const char *function)
 {
-    if (!pattern.isFunction() || !pattern.function)
+    if (!pattern.isFunction())
         throwError("T0410", std::string("Argument 2 of function \"") + function
                                 + "\" does not match function signature");
-    return *pattern.function;
+    return *pattern.function();
 }
 
 bool findMatch(const Callable &re, const std::string &s, std::size_t from, Match &m)
@@ -81,9 +78,9 @@ Value fnContains(Evaluator &, Args &a, const Value &)
     if (a[0].isUndefined() || a[1].isUndefined())
         return Value();
     if (a[1].isString())
-        return Value::boolValue(a[0].string.find(a[1].string) != std::string::npos);
+        return Value::boolValue(a[0].string().find(a[1].string()) != std::string::npos);
     Match m;
-    return Value::boolValue(findMatch(patternArg(a[1], "contains"), a[0].string, 0, m));
+    return Value::boolValue(findMatch(patternArg(a[1], "contains"), a[0].string(), 0, m));
 }
 
 Value fnSplit(Evaluator &, Args &a, const Value &)
@@ -94,9 +91,9 @@ Value fnSplit(Evaluator &, Args &a, const Value &)
     if (limit < 0)
         throwError("D3020", "Third argument of split function must evaluate to a positive number");
     Value out = Value::newArray();
-    const std::string &s = a[0].string;
+    const std::string &s = a[0].string();
     if (a[1].isString()) {
-        const std::string &sep = a[1].string;
+        const std::string &sep = a[1].string();
         if (sep.empty()) {
             for (char32_t c : toU32(s))
                 out.push(Value::str(fromU32(std::u32string(1, c))));
@@ -117,19 +114,19 @@ Value fnSplit(Evaluator &, Args &a, const Value &)
         out.push(Value::str(s.substr(pos)));
     }
     if (static_cast<double>(out.size()) > limit)
-        out.array->items.resize(static_cast<std::size_t>(limit));
+        out.array()->items.resize(static_cast<std::size_t>(limit));
     return out;
 }
 
 Value matchObject(const Match &m)
 {
     Value o = Value::newObject();
-    o.object->set("match", Value::str(m.text));
-    o.object->set("index", Value::num(static_cast<double>(m.index)));
+    o.object()->set("match", Value::str(m.text));
+    o.object()->set("index", Value::num(static_cast<double>(m.index)));
     Value groups = Value::newArray();
     for (const auto &g : m.groups)
         groups.push(Value::str(g));
-    o.object->set("groups", groups);
+    o.object()->set("groups", groups);
     return o;
 }
 
@@ -141,7 +138,7 @@ Value fnMatch(Evaluator &, Args &a, const Value &)
     if (limit < 0)
         throwError("D3040", "Third argument of match function must evaluate to a positive number");
     Value out = Value::sequence();
-    for (const auto &m : allMatches(patternArg(a[1], "match"), a[0].string, limit))
+    for (const auto &m : allMatches(patternArg(a[1], "match"), a[0].string(), limit))
         out.push(matchObject(m));
     return out;
 }
@@ -190,16 +187,16 @@ Value fnReplace(Evaluator &ev, Args &a, const Value &)
     if (limit < 0)
         throwError("D3011", "Fourth argument of replace function must evaluate to a positive "
                             "number");
-    const std::string &s = a[0].string;
+    const std::string &s = a[0].string();
     if (a[1].isString()) {
-        if (a[1].string.empty())
+        if (a[1].string().empty())
             throwError("D3010", "Second argument of replace function cannot be an empty string");
         std::string out;
         std::size_t pos = 0, next, count = 0;
         while (static_cast<double>(count) < limit &&
-               (next = s.find(a[1].string, pos)) != std::string::npos) {
-            out += s.substr(pos, next - pos) + (a[2].isString() ? a[2].string : "");
-            pos = next + a[1].string.size();
+               (next = s.find(a[1].string(), pos)) != std::string::npos) {
+            out += s.substr(pos, next - pos) + (a[2].isString() ? a[2].string() : "");
+            pos = next + a[1].string().size();
             ++count;
         }
         return Value::str(out + s.substr(pos));
@@ -209,13 +206,13 @@ Value fnReplace(Evaluator &ev, Args &a, const Value &)
     for (const auto &m : allMatches(patternArg(a[1], "replace"), s, limit)) {
         out += s.substr(pos, m.start - pos);
         if (a[2].isString()) {
-            out += expandReplacement(a[2].string, m);
+            out += expandReplacement(a[2].string(), m);
         } else {
             Value r = ev.apply(a[2], {matchObject(m)}, Value());
             if (!r.isString())
                 throwError("D3012", "Attempted to replace a matched string with a non-string "
                                     "value");
-            out += r.string;
+            out += r.string();
         }
         pos = m.end;
     }
@@ -230,8 +227,8 @@ Value regexExec(const Callable &re, const std::string &s, std::size_t from)
     if (!findMatch(re, s, from, m))
         return Value();
     Value o = matchObject(m);
-    o.object->set("start", Value::num(static_cast<double>(m.start)));
-    o.object->set("end", Value::num(static_cast<double>(m.end)));
+    o.object()->set("start", Value::num(static_cast<double>(m.start)));
+    o.object()->set("end", Value::num(static_cast<double>(m.end)));
     return o;
 }
 

@@ -29,7 +29,7 @@ Value fnSubstring(Evaluator &, Args &a, const Value &)
 {
     if (a[0].isUndefined())
         return Value();
-    std::u32string s = toU32(a[0].string);
+    std::u32string s = toU32(a[0].string());
     auto len = static_cast<double>(s.size());
     double start = a[1].number;
     if (start < 0)
@@ -50,8 +50,8 @@ Value fnSubstringBefore(Evaluator &, Args &a, const Value &)
         return Value();
     if (a.size() < 2 || a[1].isUndefined())
         return a[0];
-    auto pos = a[0].string.find(a[1].string);
-    return pos == std::string::npos ? a[0] : Value::str(a[0].string.substr(0, pos));
+    auto pos = a[0].string().find(a[1].string());
+    return pos == std::string::npos ? a[0] : Value::str(a[0].string().substr(0, pos));
 }
 
 Value fnSubstringAfter(Evaluator &, Args &a, const Value &)
@@ -60,16 +60,16 @@ Value fnSubstringAfter(Evaluator &, Args &a, const Value &)
         return Value();
     if (a.size() < 2 || a[1].isUndefined())
         return a[0];
-    auto pos = a[0].string.find(a[1].string);
+    auto pos = a[0].string().find(a[1].string());
     return pos == std::string::npos ? a[0]
-                                    : Value::str(a[0].string.substr(pos + a[1].string.size()));
+                                    : Value::str(a[0].string().substr(pos + a[1].string().size()));
 }
 
 Value caseMap(Args &a, bool upper)
 {
     if (a[0].isUndefined())
         return Value();
-    std::string s = a[0].string;
+    std::string s = a[0].string();
     for (auto &c : s)
         c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
                                     : std::tolower(static_cast<unsigned char>(c)));
@@ -82,7 +82,7 @@ Value fnTrim(Evaluator &, Args &a, const Value &)
         return Value();
     std::string out;
     bool space = false;
-    for (char c : a[0].string) {
+    for (char c : a[0].string()) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             space = true;
             continue;
@@ -99,8 +99,8 @@ Value fnPad(Evaluator &, Args &a, const Value &)
 {
     if (a[0].isUndefined())
         return Value();
-    std::u32string s = toU32(a[0].string);
-    std::u32string ch = a.size() > 2 && !a[2].isUndefined() ? toU32(a[2].string) : U" ";
+    std::u32string s = toU32(a[0].string());
+    std::u32string ch = a.size() > 2 && !a[2].isUndefined() ? toU32(a[2].string()) : U" ";
     if (ch.empty())
         ch = U" ";
     double width = std::trunc(a[1].number);
@@ -117,10 +117,10 @@ Value fnJoin(Evaluator &, Args &a, const Value &)
 {
     if (a[0].isUndefined())
         return Value();
-    std::string sep = a.size() > 1 && !a[1].isUndefined() ? a[1].string : "";
+    std::string sep = a.size() > 1 && !a[1].isUndefined() ? a[1].string() : "";
     std::string out;
     for (std::size_t i = 0; i < a[0].size(); ++i)
-        out += (i ? sep : "") + a[0].at(i).string;
+        out += (i ? sep : "") + a[0].at(i).string();
     return Value::str(out);
 }
 
@@ -130,7 +130,7 @@ Value fnEval(Evaluator &ev, Args &a, const Value &context)
         return Value();
     NodePtr ast;
     try {
-        ast = parseExpression(a[0].string);
+        ast = parseExpression(a[0].string());
     } catch (const EvalError &e) {
         throwError("D3120", "Syntax error in expression passed to function eval: " + e.message);
     }
@@ -139,7 +139,7 @@ Value fnEval(Evaluator &ev, Args &a, const Value &context)
     if (input.isArray() && !input.isSequence()) {
         Value wrapped = Value::sequence();
         wrapped.push(input);
-        wrapped.array->outerWrapper = true;
+        wrapped.array()->outerWrapper = true;
         input = wrapped;
     }
     try {
@@ -156,7 +156,7 @@ void addStringFunctions(Frame &f)
     define(f, "string", "<x-b?:s>", fnString);
     define(f, "length", "<s-:n>", [](Evaluator &, Args &a, const Value &) {
         return a[0].isUndefined() ? Value()
-                                  : Value::num(static_cast<double>(toU32(a[0].string).size()));
+                                  : Value::num(static_cast<double>(toU32(a[0].string()).size()));
     });
     define(f, "substring", "<s-nn?:s>", fnSubstring);
     define(f, "substringBefore", "<s-s:s>", fnSubstringBefore);

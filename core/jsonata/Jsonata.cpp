@@ -68,7 +68,7 @@ Environment::Environment(const std::optional<Json> &input, const Bindings &bindi
     if (in.isArray()) {
         Value wrapped = Value::sequence();
         wrapped.push(in);
-        wrapped.array->outerWrapper = true;
+        wrapped.array()->outerWrapper = true;
         in = wrapped;
     }
     data->input = in;
@@ -115,7 +115,7 @@ Result<std::optional<Json>, Error> evaluate(const Expression &expr, const Enviro
         const Value &in = data.input;
         Value result = ev.evaluate(*expr.root(), in, frame);
         result = flattenSequence(result);
-        if (result.isFunction() && result.function->kind == Callable::Kind::Thunk)
+        if (result.isFunction() && result.function()->kind == Callable::Kind::Thunk)
             result = ev.apply(result, {}, in);
         if (data.rejectFunctionResult && result.isFunction())
             return unexpected(Error{kFunctionResultCode, "The result is a function", 0, {}});

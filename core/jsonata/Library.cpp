@@ -33,7 +33,7 @@ const FramePtr &builtinFrame()
 std::string toJsString(const Value &v)
 {
     if (v.isString())
-        return v.string;
+        return v.string();
     if (v.isFunction())
         return "";
     if (v.isNumber() && !std::isfinite(v.number))

@@ -135,7 +135,10 @@ NodePtr PrattParser::nud(const Token &t)
         n = makeNode(NodeKind::Number, t);
         n->number = t.number;
         return n;
-    case TokenType::String: return makeNode(NodeKind::String, t);
+    case TokenType::String:
+        n = makeNode(NodeKind::String, t);
+        n->literal = Value::str(n->value); // made once: evaluations share the string
+        return n;
     case TokenType::Value:
         n = makeNode(NodeKind::Literal, t);
         n->literal = t.value == "null" ? Value::null() : Value::boolValue(t.value == "true");

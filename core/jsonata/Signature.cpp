@@ -176,7 +176,7 @@ std::vector<Value> Signature::validate(const std::vector<Value> &args, const Val
                     if (single != 'a')
                         ok = single == want;
                     else if (arg.isArray())
-                        for (const auto &e : arg.array->items)
+                        for (const auto &e : arg.array()->items)
                             if (symbolOf(e) != want)
                                 ok = false;
                 }

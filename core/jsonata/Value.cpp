@@ -35,38 +35,41 @@ Value Value::str(std::string s)
 {
     Value v;
     v.type = Type::String;
-    v.string = std::move(s);
+    v.m_data = std::make_shared<std::string>(std::move(s));
     return v;
 }
 Value Value::newArray()
 {
     Value v;
     v.type = Type::Array;
-    v.array = std::make_shared<ArrayData>();
+    v.m_data = std::make_shared<ArrayData>();
     return v;
 }
 Value Value::sequence()
 {
     Value v = newArray();
-    v.array->sequence = true;
+    v.array()->sequence = true;
     return v;
 }
 Value Value::newObject()
 {
     Value v;
     v.type = Type::Object;
-    v.object = std::make_shared<ObjectData>();
+    v.m_data = std::make_shared<ObjectData>();
     return v;
 }
-bool Value::isSequence() const { return type == Type::Array && array->sequence; }
-std::size_t Value::size() const { return type == Type::Array ? array->items.size() : 0; }
-const Value &Value::at(std::size_t i) const { return array->items[i]; }
-void Value::push(Value v) const
+Value Value::functionValue(std::shared_ptr<Callable> c)
 {
-    array->origin.json = nullptr;
-    array->items.push_back(std::move(v));
+    Value v;
+    v.type = Type::Function;
+    v.m_data = std::move(c);
+    return v;
 }
-
+const std::string &Value::string() const
+{
+    static const std::string empty;
+    return isString() ? *static_cast<const std::string *>(m_data.get()) : empty;
+}
 // Most objects are small: they are searched linearly, and the hash index exists only once an
 // object grows past kIndexThreshold entries (building it for every small object cost more than
 // the searches it saved).
@@ -106,6 +109,17 @@ void ObjectData::set(const std::string &key, Value v)
     }
     index.emplace(key, entries.size());
     entries.emplace_back(key, std::move(v));
+}
+
+void ObjectData::append(const std::string &key, Value v)
+{
+    origin.json = nullptr;
+    if (!index.empty())
+        index.emplace(key, entries.size());
+    entries.emplace_back(key, std::move(v));
+    if (index.empty() && entries.size() > kIndexThreshold)
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            index.emplace(entries[i].first, i);
 }
 
 void ObjectData::erase(const std::string &key)
@@ -149,23 +163,23 @@ Value convert(const Json &j, bool keepOrigin, bool &roundTrips)
     case Json::value_t::string: return Value::str(j.get<std::string>());
     case Json::value_t::array: {
         Value a = Value::newArray();
-        a.array->items.reserve(j.size());
+        a.array()->items.reserve(j.size());
         bool inner = true;
         for (const auto &e : j)
             a.push(convert(e, keepOrigin, inner));
         if (keepOrigin && inner)
-            a.array->origin.json = &j;
+            a.array()->origin.json = &j;
         roundTrips = roundTrips && inner;
         return a;
     }
     case Json::value_t::object: {
         Value o = Value::newObject();
-        o.object->entries.reserve(j.size());
+        o.object()->entries.reserve(j.size());
         bool inner = true;
         for (auto it = j.begin(); it != j.end(); ++it)
-            o.object->set(it.key(), convert(it.value(), keepOrigin, inner));
+            o.object()->append(it.key(), convert(it.value(), keepOrigin, inner));
         if (keepOrigin && inner)
-            o.object->origin.json = &j;
+            o.object()->origin.json = &j;
         roundTrips = roundTrips && inner;
         return o;
     }
@@ -203,14 +217,14 @@ std::optional<Json> toJson(const Value &v)
     case Type::Null: return Json(nullptr);
     case Type::Boolean: return Json(v.boolean);
     case Type::Number: return numberToJson(v.number);
-    case Type::String: return Json(v.string);
+    case Type::String: return Json(v.string());
     case Type::Function: return Json("");
     case Type::Array: {
-        if (v.array->origin.json)
-            return *v.array->origin.json;
+        if (v.array()->origin.json)
+            return *v.array()->origin.json;
         Json a = Json::array();
-        a.get_ref<Json::array_t &>().reserve(v.array->items.size());
-        for (const auto &e : v.array->items) {
+        a.get_ref<Json::array_t &>().reserve(v.array()->items.size());
+        for (const auto &e : v.array()->items) {
             auto j = toJson(e);
             if (j)
                 a.push_back(std::move(*j));
@@ -218,13 +232,13 @@ std::optional<Json> toJson(const Value &v)
         return a;
     }
     case Type::Object: {
-        if (v.object->origin.json)
-            return *v.object->origin.json;
+        if (v.object()->origin.json)
+            return *v.object()->origin.json;
         // Keys are unique already: append instead of the ordered map's linear lookup.
         Json o = Json::object();
         auto &members = o.get_ref<Json::object_t &>();
-        members.reserve(v.object->entries.size());
-        for (const auto &[k, e] : v.object->entries) {
+        members.reserve(v.object()->entries.size());
+        for (const auto &[k, e] : v.object()->entries) {
             auto j = toJson(e);
             if (j)
                 members.emplace_back(k, std::move(*j));
@@ -244,8 +258,8 @@ bool deepEqual(const Value &a, const Value &b)
     case Type::Null: return true;
     case Type::Boolean: return a.boolean == b.boolean;
     case Type::Number: return a.number == b.number;
-    case Type::String: return a.string == b.string;
-    case Type::Function: return a.function == b.function;
+    case Type::String: return a.string() == b.string();
+    case Type::Function: return a.function() == b.function();
     case Type::Array:
         if (a.size() != b.size())
             return false;
@@ -254,10 +268,10 @@ bool deepEqual(const Value &a, const Value &b)
                 return false;
         return true;
     case Type::Object:
-        if (a.object->entries.size() != b.object->entries.size())
+        if (a.object()->entries.size() != b.object()->entries.size())
             return false;
-        for (const auto &[k, e] : a.object->entries) {
-            const Value *o = b.object->find(k);
+        for (const auto &[k, e] : a.object()->entries) {
+            const Value *o = b.object()->find(k);
             if (!o || !deepEqual(e, *o))
                 return false;
         }
@@ -274,11 +288,11 @@ bool isTruthy(const Value &v)
     case Type::Null: return false;
     case Type::Boolean: return v.boolean;
     case Type::Number: return v.number != 0.0;
-    case Type::String: return !v.string.empty();
+    case Type::String: return !v.string().empty();
     case Type::Function: return false;
-    case Type::Object: return !v.object->entries.empty();
+    case Type::Object: return !v.object()->entries.empty();
     case Type::Array:
-        for (const auto &e : v.array->items)
+        for (const auto &e : v.array()->items)
             if (isTruthy(e))
                 return true;
         return false;
@@ -376,7 +390,7 @@ static void stringifyInto(std::string &out, const Value &v, bool pretty, int dep
     case Type::Number:
         out += std::isfinite(v.number) ? formatNumber15(v.number) : "null";
         return;
-    case Type::String: quoteString(out, v.string); return;
+    case Type::String: quoteString(out, v.string()); return;
     case Type::Function: out += "\"\""; return;
     case Type::Array: {
         if (v.size() == 0) {
@@ -385,7 +399,7 @@ static void stringifyInto(std::string &out, const Value &v, bool pretty, int dep
         }
         out += '[';
         bool first = true;
-        for (const auto &e : v.array->items) {
+        for (const auto &e : v.array()->items) {
             if (!first)
                 out += ',';
             first = false;
@@ -399,7 +413,7 @@ static void stringifyInto(std::string &out, const Value &v, bool pretty, int dep
     case Type::Object: {
         bool first = true;
         out += '{';
-        for (const auto &[k, e] : v.object->entries) {
+        for (const auto &[k, e] : v.object()->entries) {
             if (e.isUndefined())
                 continue;
             if (!first)
@@ -444,7 +458,7 @@ bool isArrayOfNumbers(const Value &v)
 {
     if (!v.isArray())
         return false;
-    for (const auto &e : v.array->items)
+    for (const auto &e : v.array()->items)
         if (!e.isNumber())
             return false;
     return true;
@@ -454,7 +468,7 @@ bool isArrayOfStrings(const Value &v)
 {
     if (!v.isArray())
         return false;
-    for (const auto &e : v.array->items)
+    for (const auto &e : v.array()->items)
         if (!e.isString())
             return false;
     return true;
@@ -462,11 +476,11 @@ bool isArrayOfStrings(const Value &v)
 
 Value flattenSequence(const Value &v)
 {
-    if (!v.isSequence() || v.array->tupleStream)
+    if (!v.isSequence() || v.array()->tupleStream)
         return v;
     if (v.size() == 0)
         return Value();
-    if (v.size() == 1 && !v.array->keepSingleton)
+    if (v.size() == 1 && !v.array()->keepSingleton)
         return v.at(0);
     return v;
 }

@@ -30,15 +30,13 @@ struct EvalError
     std::optional<Json> value;
 };
 
+// One pointer-sized payload (a string, array, object or function, by `type`) besides the scalar
+// fields: a value is 32 bytes, so copies are cheap and a 1e7-item range stays well under 1 GB.
 struct Value
 {
     Type type = Type::Undefined;
     bool boolean = false;
     double number = 0.0;
-    std::string string;
-    std::shared_ptr<ArrayData> array;
-    std::shared_ptr<ObjectData> object;
-    std::shared_ptr<Callable> function;
 
     static Value null();
     static Value boolValue(bool b);
@@ -47,6 +45,7 @@ struct Value
     static Value newArray();
     static Value sequence();
     static Value newObject();
+    static Value functionValue(std::shared_ptr<Callable> c);
 
     bool isUndefined() const { return type == Type::Undefined; }
     bool isArray() const { return type == Type::Array; }
@@ -58,6 +57,27 @@ struct Value
     std::size_t size() const;
     const Value &at(std::size_t i) const;
     void push(Value v) const;
+
+    // The payload for its type; the empty string / null for any other type.
+    const std::string &string() const;
+    ArrayData *array() const { return isArray() ? static_cast<ArrayData *>(m_data.get()) : nullptr; }
+    ObjectData *object() const
+    {
+        return isObject() ? static_cast<ObjectData *>(m_data.get()) : nullptr;
+    }
+    Callable *function() const
+    {
+        return isFunction() ? static_cast<Callable *>(m_data.get()) : nullptr;
+    }
+    std::shared_ptr<Callable> functionPtr() const
+    {
+        return isFunction() ? std::static_pointer_cast<Callable>(m_data) : nullptr;
+    }
+    // No other value holds this payload: its items may be moved out instead of copied.
+    bool isUnshared() const { return m_data.use_count() == 1; }
+
+private:
+    std::shared_ptr<void> m_data;
 };
 
 // The JSON a value was converted from, when converting it back gives the same JSON: toJson then
@@ -90,8 +110,19 @@ struct ObjectData
 
     const Value *find(const std::string &key) const;
     void set(const std::string &key, Value v);
+    void append(const std::string &key, Value v); // a key the object does not have yet
     void erase(const std::string &key);
 };
+
+inline bool Value::isSequence() const { return isArray() && array()->sequence; }
+inline std::size_t Value::size() const { return isArray() ? array()->items.size() : 0; }
+inline const Value &Value::at(std::size_t i) const { return array()->items[i]; }
+inline void Value::push(Value v) const
+{
+    ArrayData *a = array();
+    a->origin.json = nullptr;
+    a->items.push_back(std::move(v));
+}
 
 Value fromJson(const Json &j);
 // As fromJson, remembering `j`'s arrays and objects as their origin: only for JSON that outlives
