@@ -131,13 +131,42 @@ std::string describeProblem(const ExpressionProblem &problem)
     return text;
 }
 
+namespace {
+
+// Compact JSON with a space after each ',' and ':' outside strings: still valid JSON when copied,
+// and the label can wrap it inside a narrow inspector instead of widening the panel.
+std::string wrappableJson(const Json &value)
+{
+    const std::string compact = value.dump();
+    std::string out;
+    out.reserve(compact.size() + compact.size() / 8);
+    bool inString = false;
+    for (std::size_t i = 0; i < compact.size(); ++i) {
+        const char c = compact[i];
+        out += c;
+        if (inString) {
+            if (c == '\\' && i + 1 < compact.size())
+                out += compact[++i];
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == ',' || c == ':') {
+            out += ' ';
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 std::string describeOutcome(const PreviewOutcome &outcome)
 {
     if (outcome.error)
         return describeProblem(*outcome.error);
     if (!outcome.value)
         return "→ undefined";
-    std::string text = outcome.value->dump();
+    std::string text = wrappableJson(*outcome.value);
     if (text.size() > 300)
         text = text.substr(0, 300) + "…";
     return "→ " + text;

@@ -10,6 +10,8 @@ JsonataAssistLabel::JsonataAssistLabel(QWidget *parent) : QLabel(parent)
 {
     setObjectName(QStringLiteral("JsonataAssist"));
     setWordWrap(true);
+    // The field's editor decides the width; a long unbroken value must not widen the inspector.
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
     setFont(QFontDatabase::systemFont(QFontDatabase::SmallestReadableFont));
     hide();
