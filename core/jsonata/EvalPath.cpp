@@ -148,10 +148,21 @@ Value Evaluator::evalStep(const Node &step, const Value &input, const FramePtr &
     // The first result waits: a lone array result of the last step is returned as it is.
     Value first;
     std::size_t count = 0;
+    // A plain name read from an object needs none of evaluate's steps (`**.Price`).
+    const bool plain = isPlainName(step);
     for (const auto &item : input.array()->items) {
-        Value res = evaluate(step, item, env);
-        for (const auto &st : step.stages)
-            res = evalFilter(*st.expr, res, env);
+        Value res;
+        if (plain && item.isObject()) {
+            tick(step.position);
+            const Value *field = item.object()->find(step.value);
+            if (!field)
+                continue;
+            res = *field;
+        } else {
+            res = evaluate(step, item, env);
+            for (const auto &st : step.stages)
+                res = evalFilter(*st.expr, res, env);
+        }
         if (res.isUndefined())
             continue;
         if (++count == 1) {
