@@ -126,9 +126,23 @@ int main(int argc, char **argv)
         return 2;
     }
     const fs::path suiteDir = argv[2];
-    const Json &states = (*spec)["states"];
+    // const operator[] on a missing key is undefined behaviour in nlohmann: check the shape.
+    if (!spec->is_object() || !spec->contains("workloads") || !(*spec)["workloads"].is_array()) {
+        std::cerr << argv[1] << ": expected an object with a \"workloads\" array\n";
+        return 2;
+    }
+    const Json states = spec->value("states", Json::object());
+    const Json input = states.is_object() ? states.value("input", Json(nullptr)) : Json(nullptr);
 
     for (const Json &entry : (*spec)["workloads"]) {
+        const bool named = entry.is_object() && entry.contains("name") && entry["name"].is_string();
+        const bool usable = named && ((entry.contains("suite") && entry["suite"].is_string())
+                                      || (entry.contains("expr") && entry["expr"].is_string()));
+        if (!usable) {
+            std::cerr << argv[1] << ": a workload needs a \"name\" and an \"expr\" or \"suite\" "
+                      << "string: " << entry.dump() << "\n";
+            return 2;
+        }
         const std::string name = entry["name"].get<std::string>();
         if (!only.empty() && name != only)
             continue;
@@ -136,8 +150,7 @@ int main(int argc, char **argv)
         if (entry.contains("suite")) {
             w = fromSuite(name, suiteDir, entry["suite"].get<std::string>());
         } else {
-            w = Workload{name, entry["expr"].get<std::string>(), states["input"],
-                         Json{{"states", states}}};
+            w = Workload{name, entry["expr"].get<std::string>(), input, Json{{"states", states}}};
         }
         if (!w) {
             std::cout << Json{{"name", name}, {"error", "workload unavailable"}}.dump() << "\n";
