@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <thread>
 
 namespace stepwise::engine {
 
@@ -15,9 +14,24 @@ std::int64_t RealClock::nowMs() const
 
 void RealClock::waitUntil(std::int64_t timeMs)
 {
-    const std::int64_t delay = timeMs - nowMs();
-    if (delay > 0)
-        std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    std::unique_lock lock(m_mutex);
+    // The deadline is on the system clock (event timestamps are), so it is re-read after each
+    // wake-up rather than converted once to a steady-clock point.
+    while (!m_interrupted) {
+        const std::int64_t delay = timeMs - nowMs();
+        if (delay <= 0)
+            return;
+        m_wake.wait_for(lock, std::chrono::milliseconds(delay));
+    }
+}
+
+void RealClock::setInterrupted(bool on)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_interrupted = on;
+    }
+    m_wake.notify_all();
 }
 
 std::string formatIsoTime(std::int64_t timeMs)

@@ -6,9 +6,73 @@
 #include "core/engine/DataFlow.h"
 #include "core/engine/Redrive.h"
 
+#include <atomic>
 #include <limits>
+#include <mutex>
 
 namespace stepwise::engine {
+
+// What another thread asked of a running execution (issue 5: the debugger's worker thread).
+struct StopControl
+{
+    std::atomic<bool> interrupted{false};
+    std::atomic<bool> abortRequested{false};
+    std::mutex mutex; // guards error and cause
+    std::string error;
+    std::string cause;
+};
+
+namespace {
+
+// A requested StopExecution, carried out on the thread that runs the execution.
+void abortAsRequested(ExecutionImpl &rt, StopControl &stop)
+{
+    std::string error;
+    std::string cause;
+    {
+        std::lock_guard lock(stop.mutex);
+        error = stop.error;
+        cause = stop.cause;
+    }
+    rt.abortExecution(error.empty() ? std::nullopt : std::optional(std::move(error)),
+                      cause.empty() ? std::nullopt : std::optional(std::move(cause)));
+}
+
+// Before each scheduling step: a requested abort happens now, an interrupt ends the loop.
+bool mayStep(ExecutionImpl &rt, StopControl &stop)
+{
+    if (stop.abortRequested.load(std::memory_order_relaxed))
+        abortAsRequested(rt, stop);
+    return !rt.finished() && !stop.interrupted.load(std::memory_order_relaxed);
+}
+
+// Aborts the execution as soon as a cancelled Task returns, before the engine records its
+// result: AWS records TaskStateAborted for a Task running at StopExecution, never its outcome
+// (spec §9.3); the engine records nothing once the execution has finished.
+class StopAwareHandler final : public TaskHandler
+{
+public:
+    StopAwareHandler(std::shared_ptr<TaskHandler> inner, ExecutionImpl &rt, StopControl &stop)
+        : m_inner(std::move(inner)), m_rt(rt), m_stop(stop)
+    {
+    }
+    bool handles(const TaskRequest &request) const override { return m_inner->handles(request); }
+    TaskOutcome invoke(const TaskRequest &request) override
+    {
+        TaskOutcome outcome = m_inner->invoke(request);
+        if (m_stop.abortRequested.load())
+            abortAsRequested(m_rt, m_stop);
+        return outcome;
+    }
+    void setCancelled(bool on) override { m_inner->setCancelled(on); }
+
+private:
+    std::shared_ptr<TaskHandler> m_inner;
+    ExecutionImpl &m_rt;
+    StopControl &m_stop;
+};
+
+} // namespace
 
 const char *statusName(ExecutionStatus status)
 {
@@ -147,8 +211,12 @@ bool ExecutionImpl::stepOnce()
 
 Execution::Execution(asl::StateMachine machine, Json input, ExecutionOptions options)
     : m_impl(std::make_unique<ExecutionImpl>(std::move(machine), std::move(input),
-                                             std::move(options)))
+                                             std::move(options))),
+      m_stop(std::make_unique<StopControl>())
 {
+    for (auto &handler : m_impl->options.handlers)
+        if (handler)
+            handler = std::make_shared<StopAwareHandler>(std::move(handler), *m_impl, *m_stop);
 }
 
 Execution::Execution(Execution &&) noexcept = default;
@@ -158,7 +226,7 @@ Execution::~Execution() = default;
 bool Execution::step()
 {
     const std::size_t before = m_impl->history.size();
-    while (!m_impl->finished() && m_impl->history.size() == before)
+    while (mayStep(*m_impl, *m_stop) && m_impl->history.size() == before)
         m_impl->stepOnce();
     return !m_impl->finished();
 }
@@ -166,7 +234,7 @@ bool Execution::step()
 bool Execution::stepState()
 {
     std::size_t seen = m_impl->history.size();
-    while (!m_impl->finished()) {
+    while (mayStep(*m_impl, *m_stop)) {
         m_impl->stepOnce();
         for (; seen < m_impl->history.size(); ++seen) {
             const std::string &type = m_impl->history.at(seen).type;
@@ -179,14 +247,14 @@ bool Execution::stepState()
 
 void Execution::runToEnd()
 {
-    while (m_impl->stepOnce()) {
+    while (mayStep(*m_impl, *m_stop) && m_impl->stepOnce()) {
     }
 }
 
 void Execution::runUntil(const std::function<bool(const HistoryEvent &)> &stop)
 {
     std::size_t seen = m_impl->history.size();
-    while (!m_impl->finished()) {
+    while (mayStep(*m_impl, *m_stop)) {
         m_impl->stepOnce();
         for (; seen < m_impl->history.size(); ++seen)
             if (stop(m_impl->history.at(seen)))
@@ -200,6 +268,26 @@ void Execution::abort(std::string error, std::string cause)
                            cause.empty() ? std::nullopt : std::optional(std::move(cause)));
 }
 
+void Execution::setInterrupted(bool on)
+{
+    m_stop->interrupted.store(on);
+    m_impl->clock->setInterrupted(on || m_stop->abortRequested.load());
+}
+
+void Execution::requestAbort(std::string error, std::string cause)
+{
+    {
+        std::lock_guard lock(m_stop->mutex);
+        m_stop->error = std::move(error);
+        m_stop->cause = std::move(cause);
+    }
+    m_stop->abortRequested.store(true);
+    m_impl->clock->setInterrupted(true);
+    for (const auto &handler : m_impl->options.handlers)
+        if (handler)
+            handler->setCancelled(true);
+}
+
 std::optional<std::string> Execution::redriveRefusal() const
 {
     return engine::redriveRefusal(*m_impl);
@@ -209,6 +297,13 @@ Result<bool, std::string> Execution::redrive()
 {
     if (auto refusal = engine::redriveRefusal(*m_impl))
         return unexpected(std::move(*refusal));
+    // A stop requested of the previous attempt does not carry over to the redriven one.
+    m_stop->abortRequested.store(false);
+    m_stop->interrupted.store(false);
+    m_impl->clock->setInterrupted(false);
+    for (const auto &handler : m_impl->options.handlers)
+        if (handler)
+            handler->setCancelled(false);
     redriveExecution(*m_impl);
     return true;
 }

@@ -46,6 +46,7 @@ struct ExecutionOptions
 };
 
 struct ExecutionImpl; // private
+struct StopControl;   // private: what another thread asked (interrupt, abort)
 
 class Execution
 {
@@ -64,8 +65,19 @@ public:
     void runToEnd();
     // Advance until `stop` returns true for a newly appended event, or the run ends.
     void runUntil(const std::function<bool(const HistoryEvent &)> &stop);
-    // StopExecution: running states get ...StateAborted, then ExecutionAborted.
+    // StopExecution: running states get ...StateAborted, then ExecutionAborted (spec §9.3).
     void abort(std::string error = {}, std::string cause = {});
+
+    // Thread-safe controls for a driver that runs the execution on another thread (issue 5).
+    // While interrupted, step(), stepState(), runUntil() and runToEnd() return at the next event
+    // boundary (or at once from a real-clock wait, which resumes on the next call); clear it to
+    // go on. isFinished() tells an interrupted return from the end.
+    void setInterrupted(bool on);
+    // StopExecution from another thread: interrupts a real-clock wait and cancels a running Task
+    // (its program is killed); the thread running the execution then aborts it at once, so
+    // neither the interrupted Wait's exit nor the cancelled Task's result is recorded. When no
+    // thread is running it, the next step()/runUntil()/... call aborts it.
+    void requestAbort(std::string error = {}, std::string cause = {});
 
     // Why AWS would refuse RedriveExecution now (ExecutionNotRedrivable: running, succeeded,
     // express, history too long); std::nullopt when redrive is allowed (spec §13.2).
@@ -90,6 +102,7 @@ public:
 
 private:
     std::unique_ptr<ExecutionImpl> m_impl;
+    std::unique_ptr<StopControl> m_stop;
 };
 
 } // namespace stepwise::engine

@@ -61,6 +61,10 @@ public:
     // Whether this handler takes the request; a chain asks each handler in turn.
     virtual bool handles(const TaskRequest &request) const = 0;
     virtual TaskOutcome invoke(const TaskRequest &request) = 0;
+    // Thread-safe: while on, a running invoke() returns as soon as it can and later ones at once
+    // (StopExecution from a debugger on another thread, issue 5); the engine discards what they
+    // return. Handlers that never block need not care.
+    virtual void setCancelled(bool /*on*/) {}
 };
 
 } // namespace stepwise::engine

@@ -15,3 +15,10 @@ stepwise_add_qtest(tst_debug_panels
     SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_panels.cpp
             ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_support.h
     LIBS stepwise::ui)
+stepwise_add_qtest(tst_debug_worker
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_worker.cpp
+            ${CMAKE_CURRENT_SOURCE_DIR}/tst_debug_support.h
+    LIBS stepwise::ui)
+# Not a test: prints how the window keeps up with a 100,000-event run (issue 5's "Done when").
+qt_add_executable(bench_debug_window ${CMAKE_CURRENT_SOURCE_DIR}/bench_debug_window.cpp)
+target_link_libraries(bench_debug_window PRIVATE Qt6::Test stepwise_warnings stepwise::ui)

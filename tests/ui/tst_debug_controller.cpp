@@ -533,6 +533,43 @@ private slots:
         QCOMPARE((*visit->visibleVariables)["limit"].get<int>(), 10);
     }
 
+    void aJsonataTaskVisitShowsJsonataStagesNotJsonPathOnes()
+    {
+        Document document;
+        QString error;
+        auto loaded = loadDocument(debugtest::exampleFile(".jsonata.asl.json"), error);
+        QVERIFY2(loaded && loaded->machine, qPrintable(error));
+        openInto(document, std::move(*loaded));
+        DebugController controller(&document);
+        RunConfig config = debugtest::exampleConfig("HappyPath");
+        config.stateMachineName = QStringLiteral("order-processing");
+        controller.setRunConfig(config);
+        QVERIFY(controller.start());
+        QVERIFY(debugtest::waitUntilStopped(controller));
+        QCOMPARE(controller.execution()->status(), engine::ExecutionStatus::Succeeded);
+        const engine::ExecutionHistory &events = *controller.history();
+        int exited = -1;
+        for (std::size_t i = 0; i < events.size(); ++i)
+            if (events.at(i).type == "TaskStateExited" && events.at(i).stateName == "CheckInventory")
+                exited = static_cast<int>(i);
+        QVERIFY(exited > 0);
+        const auto visit = visitAt(events, exited, controller.runMachine(), controller.locator(),
+                                   controller.runIdentity());
+        QVERIFY(visit);
+        QStringList labels;
+        for (const DataStage &stage : visit->stages) {
+            labels << stage.label;
+            QVERIFY2(stage.value, qPrintable(stage.label + QStringLiteral(": ") + stage.note));
+        }
+        QCOMPARE(labels, (QStringList{QStringLiteral("Input"), QStringLiteral("After Arguments"),
+                                      QStringLiteral("Result ($states.result)"),
+                                      QStringLiteral("Output")}));
+        // The Arguments are what the Task sent, as TaskScheduled recorded them.
+        const Json arguments = *visit->stages[1].value;
+        QVERIFY(arguments.is_object());
+        QVERIFY(arguments.contains("orderId") && arguments.contains("items"));
+    }
+
     void aLongRunStaysResponsiveAndCanBePaused()
     {
         Document document;
@@ -560,6 +597,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(controller.progress().events > 2000, 20000);
         controller.pause();
         QCOMPARE(controller.phase(), Phase::Paused);
+        // The events the worker ran before the pause reached it still arrive; then none.
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.isWorking(), 5000);
         const std::size_t atPause = controller.history()->size();
         QTest::qWait(50);
         QCOMPARE(controller.history()->size(), atPause); // paused means paused

@@ -1,5 +1,5 @@
 // Run control, breakpoints, time cursor and overlay (issue 5; ASL spec §9); the run itself
-// advances in event-loop slices (DebugControllerSlices.cpp).
+// advances on the worker thread, whose batches DebugControllerSlices.cpp takes in.
 #include "ui/debug/DebugController.h"
 
 #include "core/asl/Serializer.h"
@@ -13,10 +13,7 @@
 namespace stepwise::ui {
 namespace {
 
-Json parsedInput(const engine::HistoryEvent &event)
-{
-    return detailsJson(event.details, "input").value_or(Json(nullptr));
-}
+constexpr int StopWaitMs = 10000; // a killed program or an interrupted wait ends well before
 
 // Depth of a scope: "" 0, "Par/0" 1, "Par/0/Map/3" 2.
 std::size_t scopeDepth(const std::string &scope)
@@ -24,13 +21,6 @@ std::size_t scopeDepth(const std::string &scope)
     if (scope.empty())
         return 0;
     return static_cast<std::size_t>(std::count(scope.begin(), scope.end(), '/') + 1) / 2;
-}
-
-std::string errorName(const Json &details)
-{
-    if (details.is_object() && details.contains("error") && details["error"].is_string())
-        return details["error"].get<std::string>();
-    return {};
 }
 
 QString describeStatus(engine::ExecutionStatus status)
@@ -43,18 +33,31 @@ QString describeStatus(engine::ExecutionStatus status)
 DebugController::DebugController(Document *document, QObject *parent)
     : QObject(parent), m_document(document)
 {
-    m_sliceTimer.setSingleShot(true);
-    connect(&m_sliceTimer, &QTimer::timeout, this, &DebugController::runSlice);
+    m_thread.setObjectName(QStringLiteral("stepwise-run"));
+    m_tick.setInterval(250);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        updateRealElapsed();
+        emit progressChanged(m_progress);
+    });
     connect(m_document, &Document::machineChanged, this, &DebugController::documentChanged);
 }
 
-DebugController::~DebugController() = default;
+DebugController::~DebugController()
+{
+    // A running order ends at once; a paused run stays as it is (its stored row reads RUNNING,
+    // as after a crash).
+    if (m_execution && m_workerBusy)
+        m_execution->requestAbort();
+    if (m_worker)
+        m_worker->release();
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker; // its thread has ended
+}
 
 const engine::ExecutionHistory *DebugController::history() const
 {
-    if (m_execution)
-        return &m_execution->history();
-    return m_replay ? &*m_replay : nullptr;
+    return m_shown ? &*m_shown : nullptr;
 }
 
 const asl::StateMachine *DebugController::runMachine() const
@@ -66,17 +69,37 @@ void DebugController::setPhase(Phase phase)
 {
     if (m_phase == phase)
         return;
+    if (m_phase == Phase::Running) {
+        updateRealElapsed();
+        m_realBeforeMs = m_progress.realElapsedMs;
+        m_tick.stop();
+    }
     m_phase = phase;
+    if (phase == Phase::Running) {
+        m_runningTimer.start();
+        m_tick.start();
+    }
     emit phaseChanged(phase);
+}
+
+void DebugController::updateRealElapsed()
+{
+    m_progress.realElapsedMs = m_realBeforeMs
+                               + (m_phase == Phase::Running && m_runningTimer.isValid()
+                                      ? m_runningTimer.elapsed()
+                                      : 0);
 }
 
 void DebugController::resetRunState()
 {
-    m_sliceTimer.stop();
+    stopWorker();
+    m_tick.stop();
     m_execution.reset();
-    m_replay.reset();
+    m_shown.reset();
+    m_liveFinished = false;
+    m_liveStatus = engine::ExecutionStatus::Running;
+    m_realBeforeMs = 0;
     m_goal = nullptr;
-    m_continuing = false;
     m_pauseReason.clear();
     m_cursor = -1;
     m_absorbed = 0;
@@ -116,9 +139,10 @@ bool DebugController::createExecution()
     resetRunState();
     engine::ExecutionOptions options;
     options.stateMachineName = name.toStdString();
-    options.clock = engine::ClockMode::Virtual; // real time is kept by runSlice, never by sleeping
+    options.clock = m_config.clock; // a real-clock wait blocks the worker thread, not the window
     options.inputText = m_config.inputText.toStdString();
-    options.handlers = std::move(std::get<HandlerList>(handlers));
+    auto flushHook = std::make_shared<std::function<void()>>();
+    options.handlers = flushingBeforeTasks(std::move(std::get<HandlerList>(handlers)), flushHook);
     options.maxHistoryEvents = m_config.maxHistoryEvents;
     options.startTimeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::system_clock::now().time_since_epoch())
@@ -126,11 +150,10 @@ bool DebugController::createExecution()
     m_machine = m_document->machine();
     m_locator = std::make_unique<NodeLocator>(graph::project(*m_machine));
     m_overlayBuilder = std::make_unique<OverlayBuilder>(m_locator.get());
-    m_execution = std::make_unique<engine::Execution>(*m_machine,
+    m_execution = std::make_shared<engine::Execution>(*m_machine,
                                                       std::move(std::get<Json>(input)), options);
-    m_realTime = m_config.clock == engine::ClockMode::Real;
-    m_wallStartMs = options.startTimeMs;
-    m_realTimer.start();
+    m_shown.emplace();
+    startWorker(m_config.clock == engine::ClockMode::Real, std::move(flushHook));
     if (m_store) {
         StoredRun run;
         run.name = QString::fromStdString(m_execution->executionArn()).section(u':', -1);
@@ -150,15 +173,15 @@ bool DebugController::createExecution()
     }
     emit runReset();
     setPhase(Phase::Paused);
-    absorbNewEvents(); // ExecutionStarted, appended when the execution is created
+    // ExecutionStarted, appended when the execution was created (before the worker had it).
+    appendEvents({m_execution->history().begin(), m_execution->history().end()});
     emitOverlay();
     return true;
 }
 
 bool DebugController::runOver() const
 {
-    return !m_execution
-           || (m_execution->isFinished() && m_absorbed == m_execution->history().size());
+    return !m_execution || m_liveFinished;
 }
 
 bool DebugController::ensureRun()
@@ -189,7 +212,7 @@ bool DebugController::restart()
 std::optional<QString> DebugController::redriveRefusal() const
 {
     if (!m_execution)
-        return m_replay ? tr("A stored or imported run is shown read-only; only the live run can be redriven.")
+        return m_shown ? tr("A stored or imported run is shown read-only; only the live run can be redriven.")
                         : tr("There is no run to redrive.");
     if (m_phase != Phase::Finished)
         return tr("Only a finished run can be redriven; this one is still going.");
@@ -204,18 +227,21 @@ bool DebugController::redrive()
         emit errorOccurred(*refusal);
         return false;
     }
-    auto redriven = m_execution->redrive();
-    if (!redriven) {
-        emit errorOccurred(QString::fromStdString(redriven.error()));
-        return false;
-    }
-    // The same stored run goes on: RUNNING again, its new events appended to the old ones.
+    // The same stored run goes on: RUNNING again, its new events appended to the old ones. The
+    // worker redrives the execution (ExecutionRedriven), then continues it.
     if (m_store && m_storedRunId)
         if (auto error = m_store->resumeRun(m_storedRunId))
             emit errorOccurred(*error);
-    setPhase(Phase::Paused);
-    absorbNewEvents(); // ExecutionRedriven
-    return continueRun();
+    m_liveFinished = false;
+    m_liveStatus = engine::ExecutionStatus::Running;
+    m_pauseReason.clear();
+    m_goal = nullptr;
+    setPhase(Phase::Running);
+    RunOrder order;
+    order.redrive = true;
+    order.speed = m_speed;
+    postOrder(std::move(order));
+    return true;
 }
 
 bool DebugController::stepEvent()
@@ -234,7 +260,7 @@ bool DebugController::stepOver()
 {
     if (!ensureRun())
         return false;
-    const engine::ExecutionHistory &events = m_execution->history();
+    const engine::ExecutionHistory &events = *m_shown;
     std::size_t depth = 0;
     for (auto it = events.events().rbegin(); it != events.events().rend(); ++it)
         if (!it->stateName.empty()) {
@@ -250,7 +276,6 @@ bool DebugController::continueRun()
 {
     if (!ensureRun())
         return false;
-    m_continuing = true;
     return runWith(nullptr);
 }
 
@@ -260,17 +285,16 @@ bool DebugController::runWith(Goal goal)
         emit errorOccurred(tr("The run has finished; start a new one."));
         return false;
     }
-    if (!goal)
-        m_continuing = true;
-    else
-        m_continuing = false;
-    m_goal = std::move(goal);
+    m_goal = goal;
     m_pauseReason.clear();
     // Stepping shows the newest event again, so the cursor follows what the step appends.
     if (m_absorbed > 0)
         setCursor(static_cast<int>(m_absorbed) - 1);
     setPhase(Phase::Running);
-    runSlice();
+    RunOrder order;
+    order.goal = std::move(goal);
+    order.speed = m_speed;
+    postOrder(std::move(order));
     return true;
 }
 
@@ -278,7 +302,9 @@ void DebugController::pause()
 {
     if (m_phase != Phase::Running)
         return;
-    m_sliceTimer.stop();
+    if (m_worker)
+        m_worker->requestPause(); // the events up to the next boundary still come
+    m_goal = nullptr;
     m_pauseReason = tr("Paused");
     setPhase(Phase::Paused);
     emit pausedAt(m_pauseReason);
@@ -286,49 +312,34 @@ void DebugController::pause()
 
 void DebugController::stop()
 {
-    m_sliceTimer.stop();
-    if (m_execution && !runOver()) {
-        if (!m_execution->isFinished())
-            m_execution->abort();
-        absorbNewEvents(true); // with the real clock, events still waiting for their time too
-        finishIfDone();
-    }
+    if (runOver())
+        return;
+    m_execution->requestAbort();
+    if (!m_workerBusy) // an idle worker aborts it on its next order
+        postOrder(RunOrder{});
+    if (!waitForWorker(StopWaitMs))
+        emit errorOccurred(tr("The run did not stop within %1 s.").arg(StopWaitMs / 1000));
 }
 
 void DebugController::setSpeed(int eventsPerSecond)
 {
     m_speed = std::max(0, eventsPerSecond);
-}
-
-bool DebugController::atBreakpoint(const engine::HistoryEvent &event)
-{
-    if (m_breakpoints.breakOnError() && isStateErrorEvent(event.type)) {
-        m_pauseReason = tr("Error in %1: %2")
-                            .arg(QString::fromStdString(event.stateName),
-                                 QString::fromStdString(errorName(event.details)));
-        return true;
+    if (m_phase == Phase::Running && !m_goal) { // a running Continue takes the new pace
+        RunOrder order;
+        order.speed = m_speed;
+        postOrder(std::move(order));
     }
-    if (!event.type.ends_with("StateEntered"))
-        return false;
-    const std::string &id = m_locator->nodeId(event.scope, event.stateName);
-    if (id.empty() || !m_breakpoints.contains(id))
-        return false;
-    if (!m_breakpoints.shouldBreak(id, parsedInput(event)))
-        return false;
-    m_pauseReason = tr("Breakpoint at %1").arg(QString::fromStdString(event.stateName));
-    return true;
 }
 
 void DebugController::finishIfDone()
 {
-    if (!m_execution || !m_execution->isFinished())
+    if (!m_execution || !m_liveFinished)
         return;
-    m_sliceTimer.stop();
     m_goal = nullptr;
     if (m_store && m_storedRunId)
-        m_store->finishRun(m_storedRunId, describeStatus(m_execution->status()),
+        m_store->finishRun(m_storedRunId, describeStatus(m_liveStatus),
                            m_progress.virtualElapsedMs);
-    m_pauseReason = tr("Run %1").arg(describeStatus(m_execution->status()));
+    m_pauseReason = tr("Run %1").arg(describeStatus(m_liveStatus));
     setPhase(Phase::Finished);
     emit pausedAt(m_pauseReason);
 }
@@ -342,13 +353,13 @@ void DebugController::openReplay(engine::ExecutionHistory history, qint64 stored
     m_locator = std::make_unique<NodeLocator>(m_machine ? graph::project(*m_machine)
                                                         : graph::Graph{});
     m_overlayBuilder = std::make_unique<OverlayBuilder>(m_locator.get());
-    m_replay = std::move(history);
+    m_shown = std::move(history);
     m_storedRunId = storedRunId;
-    m_absorbed = m_replay->size();
-    m_progress.events = m_replay->size();
-    if (!m_replay->empty())
-        m_progress.virtualElapsedMs = m_replay->back().timestampMs - m_replay->at(0).timestampMs;
-    m_cursor = static_cast<int>(m_replay->size()) - 1;
+    m_absorbed = m_shown->size();
+    m_progress.events = m_shown->size();
+    if (!m_shown->empty())
+        m_progress.virtualElapsedMs = m_shown->back().timestampMs - m_shown->at(0).timestampMs;
+    m_cursor = static_cast<int>(m_shown->size()) - 1;
     emit runReset();
     setPhase(Phase::Replay);
     emit progressChanged(m_progress);
@@ -370,6 +381,7 @@ void DebugController::clearRun()
 void DebugController::toggleBreakpoint(const std::string &nodeId)
 {
     m_breakpoints.toggle(nodeId);
+    syncBreakpoints();
     emit breakpointsChanged();
     emitOverlay();
 }
@@ -377,6 +389,7 @@ void DebugController::toggleBreakpoint(const std::string &nodeId)
 void DebugController::setBreakpoint(const std::string &nodeId, bool on)
 {
     m_breakpoints.set(nodeId, on);
+    syncBreakpoints();
     emit breakpointsChanged();
     emitOverlay();
 }
@@ -386,6 +399,7 @@ std::optional<QString> DebugController::setBreakpointCondition(const std::string
 {
     auto error = m_breakpoints.setCondition(nodeId, condition);
     if (!error) {
+        syncBreakpoints();
         emit breakpointsChanged();
         emitOverlay();
     }
@@ -395,6 +409,7 @@ std::optional<QString> DebugController::setBreakpointCondition(const std::string
 void DebugController::setBreakOnError(bool on)
 {
     m_breakpoints.setBreakOnError(on);
+    syncBreakpoints();
     emit breakpointsChanged();
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// Drives one debugger run (issue 5): owns the engine::Execution, runs it in slices on the event
-// loop so the designer stays responsive for 100,000-event runs, stops at breakpoints, keeps the
-// time cursor every view follows, computes the canvas overlay at that cursor, stores the run as it
-// happens and marks it stale when the document changes. Headless: no widget in here.
+// Drives one debugger run (issue 5): the engine::Execution runs on a worker thread (RunWorker),
+// so a slow Task program or a real-clock Wait never blocks the designer; the controller takes the
+// events it delivers into its own copy of the history, keeps the time cursor every view follows,
+// computes the canvas overlay at that cursor, stores the run as it happens and marks it stale
+// when the document changes. Headless: no widget in here.
 #include "core/asl/StateMachine.h"
 #include "core/engine/Execution.h"
 #include "ui/canvas/RunOverlay.h"
@@ -11,10 +12,12 @@
 #include "ui/debug/OverlayBuilder.h"
 #include "ui/debug/RunConfig.h"
 #include "ui/debug/RunProgress.h"
+#include "ui/debug/RunWorker.h"
 #include "ui/debug/VisitContext.h"
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
@@ -50,8 +53,8 @@ public:
     bool stepInto();    // to the next state entered or exited, at any depth (a branch, an iteration)
     bool stepOver();    // "Step": to the next state entered in this scope or an outer one
     bool continueRun();
-    void pause();
-    void stop();
+    void pause(); // at the next event boundary (a real-clock wait is cut short)
+    void stop();  // StopExecution: interrupts a wait, kills a running program, returns when done
     bool restart();
     // RedriveExecution (spec §13.2) of the finished run: the same history gets ExecutionRedriven
     // and the unsuccessful states run again; then Continue. Why it cannot be redriven, or
@@ -74,8 +77,15 @@ public:
 
     Phase phase() const { return m_phase; }
     bool hasRun() const { return history() != nullptr; }
+    bool isLive() const { return m_execution && !m_liveFinished; } // a run that can go on
+    // The worker still runs an order: after a pause, until the events it ran before the pause
+    // reached it have arrived (at most one Task or one event later).
+    bool isWorking() const { return m_workerBusy; }
     bool isStale() const { return m_stale; }
+    // The events shown so far (a live run's as the worker delivered them, or a replay's).
     const engine::ExecutionHistory *history() const;
+    // The live execution: read it only while no order runs (the run is finished, or paused at a
+    // breakpoint or step goal); the worker thread steps it otherwise.
     const engine::Execution *execution() const { return m_execution.get(); }
     const asl::StateMachine *runMachine() const; // the machine as it ran (nullptr: none)
     const NodeLocator *locator() const { return m_locator.get(); }
@@ -115,19 +125,22 @@ private:
     using Goal = std::function<bool(const engine::HistoryEvent &)>;
 
     bool createExecution();
+    void startWorker(bool realTime, std::shared_ptr<std::function<void()>> flushHook);
     bool ensureRun();
-    bool runOver() const; // no live run, or it ended and every event is shown
+    bool runOver() const; // no live run, or it ended (every delivered event is shown at once)
     bool runWith(Goal goal);
-    void runSlice();
-    bool atBreakpoint(const engine::HistoryEvent &event);
+    void postOrder(RunOrder order);
+    void syncBreakpoints();
+    // Takes a batch from the worker: appends, stores and announces its events, then acts on why
+    // the worker stopped (a breakpoint, the step's goal, a pause, the end).
+    void absorbBatch(RunBatch &batch);
+    void appendEvents(std::vector<engine::HistoryEvent> events);
+    bool waitForWorker(int timeoutMs); // delivers its batches meanwhile; false on timeout
+    void stopWorker();
     void pauseAtStop(bool reachedGoal); // a breakpoint or the step's goal was reached
-    // Counts, stores and announces the events the run appended. With the real clock only those
-    // whose time has come on the wall clock (`all` = every one, e.g. when the run is stopped).
-    void absorbNewEvents(bool all = false);
-    std::int64_t wallNowMs() const;
-    bool showHeldEvents(); // real clock: events that ran ahead; true when the slice should end
     void finishIfDone();
     void setPhase(Phase phase);
+    void updateRealElapsed();
     void resetRunState();
     void emitOverlay();
     void documentChanged();
@@ -138,27 +151,31 @@ private:
     BreakpointSet m_breakpoints;
 
     std::optional<asl::StateMachine> m_machine;
-    std::unique_ptr<engine::Execution> m_execution;
-    std::optional<engine::ExecutionHistory> m_replay;
+    std::shared_ptr<engine::Execution> m_execution; // shared with the worker
+    std::optional<engine::ExecutionHistory> m_shown; // a live run's delivered events, or a replay
     std::unique_ptr<NodeLocator> m_locator;
     std::unique_ptr<OverlayBuilder> m_overlayBuilder;
 
+    QThread m_thread;
+    RunWorker *m_worker = nullptr; // lives on m_thread
+    std::uint64_t m_runId = 0;      // batches of an earlier run are dropped
+    std::uint64_t m_generation = 0; // the newest order
+    bool m_workerBusy = false;      // an order runs (its last batch has not come)
+    bool m_liveFinished = false;
+    engine::ExecutionStatus m_liveStatus = engine::ExecutionStatus::Running;
+
     Phase m_phase = Phase::Idle;
     Goal m_goal;
-    bool m_continuing = false;
-    QTimer m_sliceTimer;
     int m_speed = 0;
     QString m_pauseReason;
     bool m_stale = false;
     int m_cursor = -1;
-    std::size_t m_absorbed = 0; // events already counted in progress / stored
+    std::size_t m_absorbed = 0; // events shown: counted in progress and stored
     RunProgress m_progress;
-    QElapsedTimer m_realTimer;
-    // "Real" clock (issue 5): the engine runs on a virtual clock that the controller holds to
-    // wall time, showing each event only when its time comes, so a Wait 10s never blocks the
-    // event loop and pause/stop work during it.
-    bool m_realTime = false;
-    std::int64_t m_wallStartMs = 0;
+    // Real time spent running (issue 5): it stops while paused and goes on with Continue.
+    QElapsedTimer m_runningTimer;
+    std::int64_t m_realBeforeMs = 0;
+    QTimer m_tick; // refreshes the elapsed real time while a long wait or program runs
     qint64 m_storedRunId = 0;
 };
 

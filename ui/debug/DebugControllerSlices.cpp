@@ -1,18 +1,84 @@
-// Running in event-loop slices (issue 5): paced or flat-out Continue, the real clock held to
-// wall time, and taking the run's new events into progress, the store and the cursor.
+// The worker side of the controller (issue 5): starting the run's worker thread, posting orders
+// to it, and taking the batches of events it delivers into the shown history, the progress, the
+// store and the cursor.
 #include "ui/debug/DebugController.h"
 
 #include "ui/debug/RunStore.h"
 
-#include <algorithm>
-#include <limits>
+#include <QCoreApplication>
+
+#include <thread>
 
 namespace stepwise::ui {
-namespace {
 
-constexpr qint64 SliceBudgetMs = 12; // keeps the event loop at ~60 Hz while running flat out
+void DebugController::startWorker(bool realTime, std::shared_ptr<std::function<void()>> flushHook)
+{
+    const std::uint64_t runId = ++m_runId;
+    auto deliver = [this, runId](std::shared_ptr<RunBatch> batch) {
+        // On the worker thread: queue the batch to the controller's (UI) thread.
+        QMetaObject::invokeMethod(
+            this,
+            [this, runId, batch] {
+                if (runId == m_runId)
+                    absorbBatch(*batch);
+            },
+            Qt::QueuedConnection);
+    };
+    m_worker = new RunWorker(m_execution, m_locator->graph(), realTime, std::move(deliver));
+    m_worker->setBreakpoints(m_breakpoints);
+    *flushHook = [worker = m_worker] { worker->flush(); };
+    m_worker->moveToThread(&m_thread);
+    if (!m_thread.isRunning())
+        m_thread.start();
+}
 
-} // namespace
+void DebugController::postOrder(RunOrder order)
+{
+    order.generation = ++m_generation;
+    m_worker->prepareOrder(order.generation);
+    m_workerBusy = true;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, order = std::move(order)] { worker->run(order); },
+        Qt::QueuedConnection);
+}
+
+void DebugController::syncBreakpoints()
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, breakpoints = m_breakpoints] {
+            worker->setBreakpoints(breakpoints);
+        },
+        Qt::QueuedConnection);
+}
+
+bool DebugController::waitForWorker(int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (m_workerBusy && waited.elapsed() < timeoutMs) {
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall); // its batches
+        if (m_workerBusy)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return !m_workerBusy;
+}
+
+void DebugController::stopWorker()
+{
+    if (!m_worker)
+        return;
+    if (m_workerBusy && m_execution) {
+        m_execution->requestAbort();
+        waitForWorker(5000);
+    }
+    ++m_runId; // whatever it still sends belongs to the old run
+    m_worker->release();
+    m_worker->deleteLater();
+    m_worker = nullptr;
+    m_workerBusy = false;
+}
 
 // A breakpoint (its reason already set) or the step's goal stopped the run.
 void DebugController::pauseAtStop(bool reachedGoal)
@@ -24,119 +90,60 @@ void DebugController::pauseAtStop(bool reachedGoal)
     emit pausedAt(m_pauseReason);
 }
 
-std::int64_t DebugController::wallNowMs() const
+void DebugController::absorbBatch(RunBatch &batch)
 {
-    return m_wallStartMs + (m_realTimer.isValid() ? m_realTimer.elapsed() : 0);
-}
-
-bool DebugController::showHeldEvents()
-{
-    const engine::ExecutionHistory &events = m_execution->history();
-    if (m_absorbed >= events.size())
-        return false;
-    const std::int64_t wait = events.at(m_absorbed).timestampMs - wallNowMs();
-    if (wait > 0) {
-        // Wake at least every 250 ms so the elapsed real time keeps counting on screen.
-        m_progress.realElapsedMs = m_realTimer.elapsed();
-        emit progressChanged(m_progress);
-        m_sliceTimer.start(static_cast<int>(std::min<std::int64_t>(wait, 250)));
-        return true;
+    if (!m_worker || !m_shown)
+        return;
+    m_worker->batchConsumed();
+    appendEvents(std::move(batch.events));
+    if (!batch.last || batch.generation != m_generation)
+        return; // more to come, or an order a newer one replaced
+    m_workerBusy = false;
+    m_liveFinished = batch.finished;
+    m_liveStatus = batch.status;
+    if (batch.finished) {
+        if (!batch.reason.isEmpty())
+            emit errorOccurred(batch.reason); // a redrive refused after all
+        finishIfDone();
+        return;
     }
-    const std::size_t first = m_absorbed;
-    absorbNewEvents();
-    for (std::size_t i = first; i < m_absorbed; ++i) {
-        const engine::HistoryEvent &event = events.at(i);
-        const bool hit = atBreakpoint(event);
-        if (hit || (m_goal && m_goal(event))) {
-            pauseAtStop(!hit);
-            return true;
+    switch (batch.stop) {
+    case RunBatch::Stop::Breakpoint:
+        m_pauseReason = batch.reason;
+        pauseAtStop(false);
+        break;
+    case RunBatch::Stop::Goal:
+        pauseAtStop(true);
+        break;
+    case RunBatch::Stop::Paused:
+    case RunBatch::Stop::Ended:
+        if (m_phase == Phase::Running) {
+            m_pauseReason = tr("Paused");
+            pauseAtStop(false);
         }
+        break;
     }
-    if (m_execution->isFinished() && m_absorbed == events.size()) {
-        finishIfDone();
-        return true;
-    }
-    if (m_absorbed < events.size()) { // more held events, due later
-        m_sliceTimer.start(0);
-        return true;
-    }
-    return false;
 }
 
-void DebugController::runSlice()
+void DebugController::appendEvents(std::vector<engine::HistoryEvent> events)
 {
-    if (m_phase != Phase::Running || !m_execution)
+    if (events.empty())
         return;
-    if (m_realTime && showHeldEvents())
-        return;
-    // Paced Continue: a few events per tick; flat out: as many as fit in the slice budget.
-    const bool paced = m_continuing && m_speed > 0;
-    const int tickMs = paced ? std::max(16, 1000 / m_speed) : 0;
-    const std::size_t quota = paced ? static_cast<std::size_t>(std::max(1, m_speed * tickMs / 1000))
-                                    : std::numeric_limits<std::size_t>::max();
-    QElapsedTimer slice;
-    slice.start();
-    std::size_t count = 0;
-    bool hit = false;
-    bool reached = false;
-    const std::int64_t wallNow = m_realTime ? wallNowMs() : 0;
-    m_execution->runUntil([&](const engine::HistoryEvent &event) {
-        ++count;
-        if (m_realTime && event.timestampMs > wallNow)
-            return true; // ahead of the wall clock: held back, checked when shown
-        if (atBreakpoint(event))
-            return hit = true;
-        if (m_goal && m_goal(event))
-            return reached = true;
-        if (count >= quota)
-            return true;
-        return (count % 32) == 0 && slice.elapsed() > SliceBudgetMs;
-    });
-    m_progress.realElapsedMs = m_realTime ? m_realTimer.elapsed()
-                                          : m_progress.realElapsedMs + slice.elapsed();
-    absorbNewEvents();
-    if (runOver()) {
-        finishIfDone();
-        return;
-    }
-    if (hit || reached) {
-        pauseAtStop(reached);
-        return;
-    }
-    if (m_realTime && m_absorbed < m_execution->history().size()) {
-        m_sliceTimer.start(0); // the held events are shown by the next slice, when due
-        return;
-    }
-    m_sliceTimer.start(tickMs);
-}
-
-void DebugController::absorbNewEvents(bool all)
-{
-    const engine::ExecutionHistory &events = m_execution->history();
-    const std::size_t first = m_absorbed;
-    std::size_t total = events.size();
-    if (m_realTime && !all) {
-        const std::int64_t now = wallNowMs();
-        for (std::size_t i = first; i < total; ++i)
-            if (events.at(i).timestampMs > now) {
-                total = i;
-                break;
-            }
-    }
-    if (first == total)
-        return;
-    for (std::size_t i = first; i < total; ++i) {
-        const engine::HistoryEvent &event = events.at(i);
+    const std::size_t first = m_shown->size();
+    for (engine::HistoryEvent &event : events) {
         if (event.type == "MapStateStarted" && event.details.is_object())
             m_progress.mapIterationsTotal += event.details.value("length", std::size_t{0});
         else if (event.type == "MapIterationSucceeded" || event.type == "MapIterationFailed"
                  || event.type == "MapIterationAborted")
             ++m_progress.mapIterationsDone;
+        m_shown->append(std::move(event));
     }
+    const std::size_t total = m_shown->size();
     m_progress.events = total;
-    m_progress.virtualElapsedMs = events.at(total - 1).timestampMs - events.at(0).timestampMs;
+    m_progress.virtualElapsedMs = m_shown->back().timestampMs - m_shown->at(0).timestampMs;
+    updateRealElapsed();
     if (m_store && m_storedRunId) {
-        if (auto error = m_store->appendEvents(m_storedRunId, events, first, total))
+        if (auto error = m_store->appendEvents(m_storedRunId, *m_shown, first, total))
             emit errorOccurred(*error);
     }
     m_absorbed = total;

@@ -359,7 +359,7 @@ bool ExecutionPanel::applyConfig()
 void ExecutionPanel::run(bool (DebugController::*action)())
 {
     const bool fresh = action == &DebugController::start || action == &DebugController::restart
-                       || !m_controller->execution() || m_controller->execution()->isFinished();
+                       || !m_controller->isLive();
     if (fresh) {
         applyConfig();
         if (!programsApproved())
@@ -416,7 +416,7 @@ void ExecutionPanel::updateControls()
     using Phase = DebugController::Phase;
     const Phase phase = m_controller->phase();
     const bool running = phase == Phase::Running;
-    const bool live = m_controller->execution() && !m_controller->execution()->isFinished();
+    const bool live = m_controller->isLive();
     m_start->setEnabled(!running);
     for (QPushButton *b : {m_step, m_stepInto, m_stepEvent})
         b->setEnabled(!running);

@@ -214,6 +214,31 @@ void addStages(VisitData &data, const VisitEvents &v, const asl::State *state)
                                       : QObject::tr("not yet")});
 }
 
+// A JSONata state's stages (spec §3.2, §10.3): Input, After Arguments (Task, Parallel), Result
+// (Task, Parallel, Map), Output; its Assign shows as the variables assigned. No JSONPath stage
+// (InputPath, Parameters, ResultSelector, ResultPath) exists in JSONata.
+void addJsonataStages(VisitData &data, const VisitEvents &v, const asl::State &state)
+{
+    const QString unknown = QObject::tr("not derivable from the history");
+    const QString notYet = QObject::tr("not yet");
+    data.stages.push_back({QObject::tr("Input"), detailsJson(v.entered->details, "input"), {}});
+    const asl::StateType type = asl::stateType(state);
+    const bool isTask = type == asl::StateType::Task;
+    if (isTask || type == asl::StateType::Parallel)
+        data.stages.push_back({QObject::tr("After Arguments"), v.parameters,
+                               v.parameters ? QString() : (isTask && !v.exited ? notYet : unknown)});
+    if (isTask || asl::isContainer(state))
+        data.stages.push_back({QObject::tr("Result ($states.result)"), v.result,
+                               v.result                                ? QString()
+                               : !isTask                               ? unknown
+                               : (v.exited || !v.error.isEmpty()) ? QObject::tr("none")
+                                                                       : notYet});
+    data.stages.push_back({QObject::tr("Output"), v.output,
+                           v.output  ? QString()
+                           : v.exited ? QObject::tr("none (a Fail state has no output)")
+                                      : notYet});
+}
+
 // The index of the Entered event of the visit the event at `cursor` belongs to.
 std::optional<std::size_t> enteredIndexFor(const engine::ExecutionHistory &history, std::size_t cursor)
 {
@@ -255,7 +280,12 @@ std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cu
     data.error = v.error;
     data.cause = v.cause;
     const asl::State *state = stateOf(*v.entered, machine, locator);
-    addStages(data, v, state);
+    const bool jsonata =
+        state && asl::queryLanguageOf(*state, *machine) == engine::QueryLanguage::JSONata;
+    if (jsonata)
+        addJsonataStages(data, v, *state);
+    else
+        addStages(data, v, state);
     const VisitContext seen =
         visitContextOfEntry(history, *entered, static_cast<std::size_t>(cursor), identity);
     if (seen.variables.is_object() && !seen.variables.empty())
@@ -264,7 +294,7 @@ std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cu
         const engine::QueryLanguage language = asl::queryLanguageOf(*state, *machine);
         // JSONPath rules read the effective input, JSONata ones $states.input (spec §6.1).
         const std::optional<Json> &input =
-            language == engine::QueryLanguage::JSONata ? data.stages[0].value : data.stages[1].value;
+            jsonata ? data.stages[0].value : data.stages[1].value;
         if (input)
             addChoiceRules(data, *choice, language, {*input, seen.context, seen.variables});
     }

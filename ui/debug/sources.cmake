@@ -10,6 +10,7 @@ target_sources(stepwise_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/RunStore.cpp ${CMAKE_CURRENT_LIST_DIR}/RunStore.h
     ${CMAKE_CURRENT_LIST_DIR}/DebugController.cpp ${CMAKE_CURRENT_LIST_DIR}/DebugController.h
     ${CMAKE_CURRENT_LIST_DIR}/DebugControllerSlices.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/RunWorker.cpp ${CMAKE_CURRENT_LIST_DIR}/RunWorker.h
     ${CMAKE_CURRENT_LIST_DIR}/HistoryModel.cpp ${CMAKE_CURRENT_LIST_DIR}/HistoryModel.h
     ${CMAKE_CURRENT_LIST_DIR}/HistoryFilterModel.cpp ${CMAKE_CURRENT_LIST_DIR}/HistoryFilterModel.h
     ${CMAKE_CURRENT_LIST_DIR}/StateVisitData.cpp ${CMAKE_CURRENT_LIST_DIR}/StateVisitData.h

@@ -142,8 +142,13 @@ TaskOutcome LocalCommandHandler::invoke(const TaskRequest &request)
     const std::optional<double> timeout = effectiveTimeout(request, *binding);
     spec.timeoutSeconds = timeout.value_or(m_limits.defaultTimeoutSeconds);
     spec.maxOutputBytes = m_limits.maxOutputBytes;
+    spec.cancel = &m_cancelled;
     const ProcessResult run = runProcess(spec);
     const bool isLambda = requestedLambdaFunction(request).has_value();
+    if (run.cancelled)
+        return TaskOutcome::failure("States.TaskFailed", "The local command '"
+                                                             + binding->command.front()
+                                                             + "' was stopped with the execution.");
     if (!run.started)
         return TaskOutcome::failure(isLambda ? "Lambda.Unknown" : "States.TaskFailed",
                                     "The local command could not start: " + run.startError);

@@ -4,6 +4,7 @@
 #include "core/engine/TaskHandler.h"
 #include "core/engine/handlers/LocalBindings.h"
 
+#include <atomic>
 #include <cstddef>
 
 namespace stepwise::engine {
@@ -30,12 +31,15 @@ public:
     // Error/Cause the program printed; a TimeoutSeconds overrun kills it (States.Timeout), as
     // does the default cap; printing more than maxOutputBytes kills it and fails the attempt.
     TaskOutcome invoke(const TaskRequest &request) override;
+    // Kills the running program's process group within 50 ms.
+    void setCancelled(bool on) override { m_cancelled.store(on); }
 
 private:
     const CommandBinding *bindingFor(const TaskRequest &request) const;
 
     LocalBindings m_bindings;
     LocalCommandLimits m_limits;
+    std::atomic<bool> m_cancelled{false};
 };
 
 } // namespace stepwise::engine

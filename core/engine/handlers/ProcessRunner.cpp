@@ -112,8 +112,16 @@ int spawnChild(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, pid_t &p
     return code;
 }
 
+constexpr int CancelPollMs = 50;
+
+bool isCancelled(const ProcessSpec &spec)
+{
+    return spec.cancel && spec.cancel->load(std::memory_order_relaxed);
+}
+
 // Feeds stdin and drains stdout/stderr until both close (true), or false when the deadline
-// passes or stdout grows past the limit (result.outputExceeded tells which).
+// passes, the caller cancels or stdout grows past the limit (result.outputExceeded and
+// result.cancelled tell which).
 bool pump(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, ProcessResult &result)
 {
     const auto deadline =
@@ -132,6 +140,12 @@ bool pump(const ProcessSpec &spec, Pipe &in, Pipe &out, Pipe &err, ProcessResult
                 return false;
             waitMs = static_cast<int>(left.count());
         }
+        if (isCancelled(spec)) {
+            result.cancelled = true;
+            return false;
+        }
+        if (spec.cancel && (waitMs < 0 || waitMs > CancelPollMs))
+            waitMs = CancelPollMs;
         pollfd fds[3] = {{in.write, POLLOUT, 0}, {out.read, POLLIN, 0}, {err.read, POLLIN, 0}};
         if (::poll(fds, 3, waitMs) < 0 && errno != EINTR)
             return true;
@@ -194,7 +208,7 @@ ProcessResult runProcess(const ProcessSpec &spec)
     }
     result.started = true;
     if (!pump(spec, in, out, err, result)) {
-        result.timedOut = !result.outputExceeded;
+        result.timedOut = !result.outputExceeded && !result.cancelled;
         ::kill(-pid, SIGKILL);
     }
     for (int *fd : {&in.write, &out.read, &err.read})
