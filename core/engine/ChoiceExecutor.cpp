@@ -91,7 +91,12 @@ void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state)
     auto output = applyFilterPath(rt, thread, state.outputPath, input);
     if (!output.hasValue())
         return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), next, std::move(assigned));
+    // Output = raw input: its Entered text is the output's text, no second print.
+    std::string outputText;
+    if (&input == &thread.rawInput && state.outputPath.isAbsent())
+        outputText = rt.enteredInputText(thread);
+    rt.exitState(thread, std::move(output).value(), next, std::move(assigned),
+                 std::move(outputText));
 }
 
 } // namespace stepwise::engine

@@ -1,6 +1,7 @@
 // JSONPath-mode data flow (ASL spec §2.1-§2.3, §2.6): paths over input, context and variables.
 #include "core/engine/DataFlow.h"
 
+#include "core/engine/TextSplice.h"
 #include "core/jsonpath/InPlace.h"
 
 namespace stepwise::engine {
@@ -166,6 +167,35 @@ Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::P
                                                       + "' to input '" + compact(rawInput)
                                                       + "'"));
     return std::move(merged).value();
+}
+
+bool splicesResult(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field)
+{
+    if (field.isAbsent() || rt.enteredInputText(thread).empty())
+        return false;
+    if (field.isNull())
+        return true;
+    const jsonpath::Path *compiled = rt.path(field.text);
+    return compiled && rt.escapedMembers(*compiled) != nullptr;
+}
+
+std::string resultPathText(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
+                           const std::string &resultText)
+{
+    if (field.isAbsent())
+        return resultText;
+    const std::string_view inputText = rt.enteredInputText(thread);
+    if (field.isNull())
+        return std::string(inputText);
+    const jsonpath::Path *compiled = rt.path(field.text);
+    const std::vector<std::string> *keys = compiled ? rt.escapedMembers(*compiled) : nullptr;
+    if (!keys)
+        return {};
+    if (keys->empty())
+        return resultText; // `$`: the result replaces the input
+    if (inputText.empty())
+        return {};
+    return spliceMember(inputText, *keys, resultText).value_or(std::string());
 }
 
 Eval<Json> evalFieldPath(ExecutionImpl &rt, const Thread &thread, const std::string &text,

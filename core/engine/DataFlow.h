@@ -55,6 +55,15 @@ Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::P
 // instead of into a copy (unchanged when it fails).
 Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
                            Json &&rawInput, Json result);
+// The compact text of applyResultPath's output, built from the raw input's Entered text
+// (TextSplice.h) when ResultPath writes a member into it, from `resultText` (the result's
+// compact text) when it replaces it. Call only after applyResultPath succeeded; empty when the
+// text cannot be derived so (exitState then prints the output itself).
+std::string resultPathText(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
+                           const std::string &resultText);
+// Whether resultPathText can avoid printing the whole output: ResultPath writes into a raw
+// input whose compact text the Entered event holds.
+bool splicesResult(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field);
 // A payload template (spec §2.4) over `roots`. The template must belong to the execution's
 // state machine: its objects' `.$` key order is cached by address.
 Eval<Json> evalTemplate(ExecutionImpl &rt, const Thread &thread, const Json &payloadTemplate,

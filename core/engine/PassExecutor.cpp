@@ -34,14 +34,22 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
             return rt.fail(thread, values.error());
         assigned = std::move(values).value();
     }
+    // The output's text from the input's text when only a member is written (spec §2.1):
+    // printing the small result beats printing the whole merged document again.
+    const bool splices = splicesResult(rt, thread, state.resultPath);
+    const std::string resultText = splices && !state.resultPath.isNull() ? compact(result)
+                                                                          : std::string();
     // The raw input is not read after ResultPath (a Pass has no Catch), so merge into it.
     auto merged = applyResultPath(rt, thread, state.resultPath, std::move(thread.rawInput),
                                   std::move(result));
     if (!merged.hasValue())
         return rt.fail(thread, merged.error());
     Json output = std::move(merged).value();
+    std::string outputText;
     // Absent or `$`: the merged value as it is; a node of it: moved out, not copied.
     if (const Json *node = locateFilterPath(rt, state.outputPath, output)) {
+        if (node == &output && splices)
+            outputText = resultPathText(rt, thread, state.resultPath, resultText);
         if (node != &output) {
             Json selected = std::move(*const_cast<Json *>(node)); // `output` is ours
             output = std::move(selected);
@@ -52,7 +60,8 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
             return rt.fail(thread, selected.error());
         output = std::move(selected).value();
     }
-    rt.exitState(thread, std::move(output), nextOf(state), std::move(assigned));
+    rt.exitState(thread, std::move(output), nextOf(state), std::move(assigned),
+                 std::move(outputText));
 }
 
 // Spec §1.6: InputPath then OutputPath, then the scope ends successfully.

@@ -47,7 +47,8 @@ Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
         auto value = evalNode(rt, thread, it.value(), roots);
         if (!value.hasValue())
             return value;
-        out[key] = std::move(value).value();
+        // Literal keys are distinct (the template is a JSON object): no lookup needed.
+        out.get_ref<Json::object_t &>().emplace_back(key, std::move(value).value());
     }
     for (std::size_t index : fields.order)
         out[fields.keys[index]] = std::move(dollarValues[index]);

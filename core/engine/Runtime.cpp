@@ -89,6 +89,19 @@ const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *
     return result;
 }
 
+const std::vector<std::string> *ExecutionImpl::escapedMembers(const jsonpath::Path &path)
+{
+    auto [it, inserted] = m_escapedMembers.try_emplace(&path);
+    if (inserted && path.root() == jsonpath::Path::Root::Input) {
+        if (auto names = path.memberNames()) {
+            for (std::string &name : *names)
+                name = compact(Json(std::move(name)));
+            it->second = std::move(names);
+        }
+    }
+    return it->second ? &*it->second : nullptr;
+}
+
 const asl::State *ExecutionImpl::findState(const asl::StateMachine &owner,
                                            const std::string &name)
 {

@@ -92,12 +92,14 @@ struct Thread
     // The next state to enter (entered on the thread's next advance).
     std::optional<std::string> pendingState;
     Json pendingInput;
-    std::string pendingInputText; // its compact text when already known (else empty)
+    std::string pendingInputText; // its text when already known (else empty)
+    bool pendingInputTextCompact = true; // false: a verbatim caller text, re-shown by a redrive
 
     // The current state visit.
     const asl::State *state = nullptr;
     std::int64_t enteredTimeMs = 0;
     Json rawInput;
+    bool inputTextCompact = false; // the Entered event's input text is compact(rawInput)
     Json effectiveInput;
     const ExecutionImpl *runtime = nullptr;
     mutable std::optional<Json> contextCache; // built on first use per visit / attempt
@@ -186,8 +188,15 @@ struct ExecutionImpl
     void enterState(Thread &thread, const std::string &name, Json stateInput,
                     std::int64_t previous);
     // Emits <Type>StateExited, applies `assigned`, then moves to `next` or ends the thread.
+    // `outputText` is the output's compact text when the caller already has it (else empty).
     void exitState(Thread &thread, Json stateOutput, const std::optional<std::string> &next,
-                   Json assigned);
+                   Json assigned, std::string outputText = {});
+    // The compact text of the thread's raw input as its Entered event holds it; empty when that
+    // event holds another text (the caller's verbatim execution input) or none.
+    std::string_view enteredInputText(const Thread &thread) const;
+    // ResultPath's member names as compact() prints them ("\"a\"", quotes included), for
+    // spliceMember; nullptr when the path has other steps. Cached per path.
+    const std::vector<std::string> *escapedMembers(const jsonpath::Path &path);
     // Spec §4.4, §4.5: checks the size limits, stores the values in the thread's scope and
     // returns their texts for assignedVariables; an error when a limit is exceeded.
     Eval<Json> assignVariables(Thread &thread, Json assigned);
@@ -218,6 +227,8 @@ private:
                        std::unordered_map<std::string_view, const asl::State *>>
         m_stateIndex;
     std::unordered_map<const Json *, DollarFields> m_dollarFields;
+    std::unordered_map<const jsonpath::Path *, std::optional<std::vector<std::string>>>
+        m_escapedMembers;
 };
 
 // Executors, one per state type (Executors*.cpp). Each advances the thread's current visit.

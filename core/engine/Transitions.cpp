@@ -3,6 +3,8 @@
 #include "core/engine/DataFlow.h"
 #include "core/engine/EventDetails.h"
 
+#include <cassert>
+
 namespace stepwise::engine {
 namespace {
 
@@ -86,13 +88,18 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
     thread.state = state;
     thread.invalidateContext();
     std::string inputText;
-    if (!firstStateEntered && thread.index == 0 && !options.inputText.empty())
+    thread.inputTextCompact = true;
+    if (!firstStateEntered && thread.index == 0 && !options.inputText.empty()) {
         inputText = options.inputText;
-    else if (!thread.pendingInputText.empty())
+        thread.inputTextCompact = false;
+    } else if (!thread.pendingInputText.empty()) {
         inputText = std::move(thread.pendingInputText);
-    else
+        thread.inputTextCompact = thread.pendingInputTextCompact;
+    } else {
         inputText = compact(thread.rawInput);
+    }
     thread.pendingInputText.clear();
+    thread.pendingInputTextCompact = true;
     firstStateEntered = true;
     Json details = detailsObject(3);
     addMember(details, "name", name);
@@ -103,10 +110,25 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
                                  "stateEnteredEventDetails", std::move(details), previous);
 }
 
-void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
-                              const std::optional<std::string> &next, Json assigned)
+std::string_view ExecutionImpl::enteredInputText(const Thread &thread) const
 {
-    std::string outputText = compact(stateOutput);
+    const auto id = static_cast<std::size_t>(thread.enteredEventId);
+    if (!thread.inputTextCompact || id == 0 || id > history.size())
+        return {};
+    const Json &details = history.at(id - 1).details;
+    const auto text = details.find("input");
+    if (text == details.end() || !text->is_string())
+        return {};
+    return text->get_ref<const std::string &>();
+}
+
+void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
+                              const std::optional<std::string> &next, Json assigned,
+                              std::string outputText)
+{
+    if (outputText.empty())
+        outputText = compact(stateOutput);
+    assert(outputText == compact(stateOutput)); // a spliced text must match the full print
     if (outputText.size() > options.maxPayloadBytes) {
         // Spec §8.4: an over-size state output is terminal.
         failThread(thread, StateError{"States.DataLimitExceeded",

@@ -88,6 +88,17 @@ bool Path::isDefinite() const
 {
     return m_program->definite;
 }
+std::optional<std::vector<std::string>> Path::memberNames() const
+{
+    std::vector<std::string> names;
+    for (const Component &c : m_program->components) {
+        if (c.kind != Component::Kind::Name || c.deep)
+            return std::nullopt;
+        names.push_back(c.name);
+    }
+    return names;
+}
+
 bool Path::isReferencePath() const
 {
     return m_program->reference;

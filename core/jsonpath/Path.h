@@ -6,8 +6,10 @@
 #include "core/common/Result.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace stepwise::jsonpath {
 
@@ -41,6 +43,9 @@ public:
     bool isDefinite() const;      // no wildcard, filter, slice, union or deep scan
     bool isReferencePath() const; // only child names and indexes: usable as ResultPath etc.
     std::string normalized() const; // Jayway form used in AWS messages: $['a']['b'][0]
+    // The member names of a path made only of member steps from the root (`$.a.b` gives a, b;
+    // `$` gives none); std::nullopt for any other step.
+    std::optional<std::vector<std::string>> memberNames() const;
 
     // Definite path: the one node it names. Indefinite: an array of every match (maybe empty).
     Result<Json, PathEvalError> evaluate(const Json &rootValue) const;
