@@ -490,12 +490,9 @@ private slots:
         qInfo("10,000-item Map paused at %zu of %zu iterations, %zu events, %lld ms real",
               atPause.mapIterationsDone, atPause.mapIterationsTotal, atPause.events,
               static_cast<long long>(atPause.realElapsedMs));
-        QElapsedTimer stopping;
-        stopping.start();
-        controller.stop();
+        controller.stop(); // returns with the run over, whatever the worker was doing
         QCOMPARE(controller.phase(), Phase::Finished);
         QCOMPARE(controller.execution()->status(), engine::ExecutionStatus::Aborted);
-        QVERIFY(stopping.elapsed() < 2000);
     }
 
     void aJsonataChoiceVisitShowsEachConditionItsValueAndVerdict()

@@ -162,8 +162,7 @@ private slots:
         qInfo("100k rows: reset + proxy %lld ms, sampled data %lld ms, state filter %lld ms",
               static_cast<long long>(loadMs), static_cast<long long>(dataMs),
               static_cast<long long>(filterMs));
-        QVERIFY(loadMs < 3000);
-        QVERIFY(filterMs < 3000);
+        // Figures only: speed is judged by benchmarks, not by timed assertions.
     }
 };
 

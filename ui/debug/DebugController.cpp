@@ -7,6 +7,8 @@
 #include "ui/debug/RunStore.h"
 #include "ui/document/Document.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <chrono>
 
@@ -315,9 +317,16 @@ void DebugController::stop()
     if (runOver())
         return;
     m_execution->requestAbort();
-    if (!m_workerBusy) // an idle worker aborts it on its next order
-        postOrder(RunOrder{});
-    if (!waitForWorker(StopWaitMs))
+    // A busy worker may end its order at a Pause boundary before it sees the abort; an idle
+    // worker aborts on its next order. Either way, order again until the run is over.
+    QElapsedTimer waited;
+    waited.start();
+    while (!runOver() && waited.elapsed() < StopWaitMs) {
+        if (!m_workerBusy)
+            postOrder(RunOrder{});
+        waitForWorker(static_cast<int>(StopWaitMs - waited.elapsed()));
+    }
+    if (!runOver())
         emit errorOccurred(tr("The run did not stop within %1 s.").arg(StopWaitMs / 1000));
 }
 
