@@ -58,7 +58,8 @@ Value fnReduce(Evaluator &ev, Args &a, const Value &)
 {
     if (a[0].isUndefined())
         return Value();
-    if (a[1].function()->arity() < 2)
+    // An undefined function argument passes the signature check (undefined matches any type).
+    if (!a[1].isFunction() || a[1].function()->arity() < 2)
         throwError("D3050", "The second argument of reduce function must be a function with at "
                             "least two arguments");
     std::size_t start = 0;
