@@ -6,7 +6,7 @@ set -euo pipefail
 STEPWISE_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6svg6-dev libqt6sql6-sqlite libgl-dev
-    nlohmann-json3-dev libyaml-cpp-dev libgraphviz-dev libqscintilla2-qt6-dev libssl-dev libpcre2-dev
+    nlohmann-json3-dev libyaml-cpp-dev libgraphviz-dev libqscintilla2-qt6-dev libssl-dev libpcre2-dev libmimalloc-dev
     python3
 )
 
