@@ -38,6 +38,13 @@ std::optional<Json> readJsonFile(const std::string &path, const char *what, int 
     }
 }
 
+// "CODE: message"; an error without a code (a JavaScript error in the reference, such as an
+// invalid date) reads "Error: message".
+std::string errorLine(const jsonata::Error &error)
+{
+    return (error.code.empty() ? std::string("Error") : error.code) + ": " + error.message;
+}
+
 } // namespace
 
 int jsonataCommand(const Args &args)
@@ -90,16 +97,18 @@ int jsonataCommand(const Args &args)
     }
     auto compiled = jsonata::Expression::compile(text);
     if (!compiled) {
-        std::cerr << compiled.error().code << ": " << compiled.error().message << "\n";
+        std::cerr << errorLine(compiled.error()) << "\n";
         return 1;
     }
     auto result = jsonata::evaluate(compiled.value(), input, bindings);
     if (!result) {
-        std::cerr << result.error().code << ": " << result.error().message << "\n";
+        std::cerr << errorLine(result.error()) << "\n";
         return 1;
     }
-    std::cout << (result.value() ? result.value()->dump(2) : Json{{"undefined", true}}.dump(2))
-              << "\n";
+    // An expression file is raw bytes, so a string in the result may not be UTF-8: show such
+    // bytes as U+FFFD rather than fail to print.
+    const Json shown = result.value() ? *result.value() : Json{{"undefined", true}};
+    std::cout << shown.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     return 0;
 }
 

@@ -5,6 +5,8 @@
 #include "core/jsonata/Functions.h"
 #include "core/jsonata/IntegerFormat.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace stepwise::jsonata {
@@ -97,15 +99,28 @@ std::string formatTimezone(const PictureMarker &m, int offset)
     return (m.component == 'z' ? "GMT" : "") + sign + buf;
 }
 
+// A width modifier's number ("*" or none: -1). Like parseInt it reads the leading digits; widths
+// are capped at kMaxPictureWidth, so a hostile picture cannot ask for a gigabyte of padding.
+constexpr int kMaxPictureWidth = 1000;
+int pictureWidth(const std::string &text)
+{
+    long long width = -1;
+    for (char c : text) {
+        if (!std::isdigit(static_cast<unsigned char>(c)))
+            break;
+        width = std::min<long long>((width < 0 ? 0 : width * 10) + (c - '0'), kMaxPictureWidth);
+    }
+    return static_cast<int>(width);
+}
+
 std::string formatNumberComponent(long long value, const PictureMarker &m)
 {
     std::string pres = m.presentation;
     IntegerPicture pic = analyseIntegerPicture(toU32(pres + (m.ordinal ? ";o" : "")));
     std::string s = formatInteger(static_cast<double>(value), pic);
     if (pic.kind == IntegerPicture::Kind::Decimal) {
-        if (m.minWidth > 0)
-            while (static_cast<int>(s.size()) < m.minWidth)
-                s.insert(s.begin(), '0');
+        if (m.minWidth > static_cast<int>(s.size()))
+            s.insert(0, static_cast<std::size_t>(m.minWidth) - s.size(), '0');
         int maxW = m.maxWidth;
         if (m.component == 'Y' && maxW < 0 && m.impliedMax > 0 && pic.mandatoryDigits < m.impliedMax)
             maxW = m.impliedMax;
@@ -168,8 +183,8 @@ std::vector<PictureMarker> parseDatePicture(const std::string &picture)
             rest = rest.substr(0, comma);
             auto dash = width.find('-');
             std::string lo = width.substr(0, dash), hi = dash == std::string::npos ? "" : width.substr(dash + 1);
-            m.minWidth = lo.empty() || lo == "*" ? -1 : std::stoi(lo);
-            m.maxWidth = hi.empty() || hi == "*" ? -1 : std::stoi(hi);
+            m.minWidth = pictureWidth(lo);
+            m.maxWidth = pictureWidth(hi);
             if (dash == std::string::npos)
                 m.impliedMax = m.minWidth;
         }
@@ -201,6 +216,11 @@ std::vector<PictureMarker> parseDatePicture(const std::string &picture)
 std::string formatDateTime(double millis, const std::vector<PictureMarker> &picture,
                            std::optional<int> offset)
 {
+    // ECMAScript dates end 8.64e15 ms either side of 1970; beyond that the reference's Date is
+    // invalid and it fails with JavaScript's RangeError, which carries no JSONata code.
+    constexpr double kMaxTimeValue = 8.64e15;
+    if (!(std::abs(millis) <= kMaxTimeValue))
+        throwError("", "Invalid time value");
     int off = offset.value_or(0);
     DateParts p = civilFromMillis(millis + off * 60000.0);
     long long days = daysFromCivil(p.year, p.month, p.day);

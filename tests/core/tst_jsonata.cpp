@@ -77,6 +77,11 @@ private slots:
                                        << std::string("\"twenty-first\"");
         QTest::newRow("fromMillis") << std::string("$fromMillis(0)") << doc
                                     << std::string("\"1970-01-01T00:00:00.000Z\"");
+        QTest::newRow("width modifier") << std::string("$fromMillis(0, '[Y,6]')") << doc
+                                        << std::string("\"001970\"");
+        // A hostile width is capped (1000) instead of asking for gigabytes of padding.
+        QTest::newRow("huge width") << std::string("$length($fromMillis(0, '[Y,99999999999]'))")
+                                    << doc << std::string("1000");
     }
     void evaluates()
     {
@@ -96,6 +101,10 @@ private slots:
         QTest::newRow("arithmetic type") << std::string("'a' + 1") << std::string("T2001");
         QTest::newRow("not a function") << std::string("$x()") << std::string("T1006");
         QTest::newRow("signature") << std::string("$length(1)") << std::string("T0410");
+        QTest::newRow("reduce without a function") << std::string("$reduce([1, 2], $nothing)")
+                                                   << std::string("D3050");
+        QTest::newRow("date beyond JavaScript's range") << std::string("$fromMillis(1e20)")
+                                                        << std::string("");
         QTest::newRow("stack overflow")
             << std::string("($f := function($n){1 + $f($n)}; $f(1))") << std::string("U1001");
     }
