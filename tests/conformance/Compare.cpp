@@ -1,6 +1,8 @@
 // Wildcard comparison of recorded and actual results (conformance/README.md rules 2-5).
 #include "Compare.h"
 
+#include "core/common/JsonText.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -128,38 +130,16 @@ bool numbersEqual(const Json &a, const Json &b)
     return a.get<std::int64_t>() == b.get<std::int64_t>();
 }
 
-// `text` as Python's json.dumps writes it (", " and ": " separators): the recorder re-serialised
-// some JSON texts that way (e.g. scenarios/parallel_state_nested, where every input and output is
-// "[[1, 2, 3], [4, 5, 6]]" though AWS sends compact JSON).
-std::string pythonStyle(const std::string &compactText)
-{
-    std::string out;
-    out.reserve(compactText.size() + compactText.size() / 4);
-    bool inString = false;
-    for (std::size_t i = 0; i < compactText.size(); ++i) {
-        const char c = compactText[i];
-        out += c;
-        if (inString) {
-            if (c == '\\' && i + 1 < compactText.size())
-                out += compactText[++i];
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == ',' || c == ':') {
-            out += ' ';
-        }
-    }
-    return out;
-}
-
-// Whether `expected` is the Python rendering of the JSON text `actual`.
+// Whether `expected` is the Python rendering (json.dumps: ", " and ": " separators) of the JSON
+// text `actual`: the recorder re-serialised some JSON texts that way (e.g.
+// scenarios/parallel_state_nested, where every input and output is "[[1, 2, 3], [4, 5, 6]]"
+// though AWS sends compact JSON).
 bool isPythonRendering(const std::string &expected, const std::string &actual)
 {
     if (expected.find(", ") == std::string::npos && expected.find(": ") == std::string::npos)
         return false;
     const Json parsed = Json::parse(actual, nullptr, false);
-    return !parsed.is_discarded() && pythonStyle(parsed.dump()) == expected;
+    return !parsed.is_discarded() && withSeparatorSpaces(parsed.dump()) == expected;
 }
 
 std::optional<std::string> compareObjects(const Json &expected, const Json &actual,

@@ -1,5 +1,6 @@
 #include "ui/inspector/JsonataAssist.h"
 
+#include "core/common/JsonText.h"
 #include "core/jsonata/Jsonata.h"
 
 namespace stepwise::ui {
@@ -133,29 +134,11 @@ std::string describeProblem(const ExpressionProblem &problem)
 
 namespace {
 
-// Compact JSON with a space after each ',' and ':' outside strings: still valid JSON when copied,
-// and the label can wrap it inside a narrow inspector instead of widening the panel.
+// Spaced after ',' and ':': the label can wrap it inside a narrow inspector instead of widening
+// the panel, and it is still valid JSON when copied.
 std::string wrappableJson(const Json &value)
 {
-    const std::string compact = value.dump();
-    std::string out;
-    out.reserve(compact.size() + compact.size() / 8);
-    bool inString = false;
-    for (std::size_t i = 0; i < compact.size(); ++i) {
-        const char c = compact[i];
-        out += c;
-        if (inString) {
-            if (c == '\\' && i + 1 < compact.size())
-                out += compact[++i];
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == ',' || c == ':') {
-            out += ' ';
-        }
-    }
-    return out;
+    return withSeparatorSpaces(value.dump());
 }
 
 } // namespace
