@@ -9,6 +9,7 @@
 #include "ui/debug/DebugController.h"
 #include "ui/debug/ExecutionPanel.h"
 #include "ui/debug/RunConfig.h"
+#include "ui/debug/RunThrottle.h"
 #include "ui/document/Document.h"
 #include "ui/inspector/InspectorPanel.h"
 #include "ui/panels/StatesPanel.h"
@@ -64,8 +65,7 @@ void MainWindow::wirePreview()
             return VisitContext{*json, Json::object(), Json::object()};
         return std::nullopt;
     });
-    connect(m_debug, &DebugController::cursorChanged, m_inspector, &InspectorPanel::refreshPreview);
-    connect(m_debug, &DebugController::runReset, m_inspector, &InspectorPanel::refreshPreview);
+    new RunThrottle(m_debug, [inspector = m_inspector] { inspector->refreshPreview(); }, m_inspector);
 }
 
 void MainWindow::showProblem(const QString &pointer)

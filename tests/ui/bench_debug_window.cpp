@@ -4,6 +4,8 @@
 // prints the run time, the timer's ticks and its gaps (the longest is the UI's worst stall).
 // With --look DIR it also saves the window paused in the middle of a real-clock Wait.
 //   QT_QPA_PLATFORM=offscreen bench_debug_window [--look /tmp/stepwise-h2]
+#include "tst_debug_support.h"
+
 #include "ui/MainWindow.h"
 #include "ui/canvas/CanvasView.h"
 #include "ui/debug/DebugController.h"
@@ -37,23 +39,6 @@ QString writeMachine(const QTemporaryDir &dir, const char *name, const Json &def
     return path;
 }
 
-Json loopMachine(int turns)
-{
-    Json json = Json::parse(R"json({
-      "StartAt": "Init",
-      "States": {
-        "Init": { "Type": "Pass", "Result": 0, "ResultPath": "$.i", "Next": "Inc" },
-        "Inc": { "Type": "Pass", "Parameters": { "i.$": "States.MathAdd($.i, 1)" }, "Next": "More?" },
-        "More?": { "Type": "Choice",
-                   "Choices": [ { "Variable": "$.i", "NumericLessThan": 1, "Next": "Inc" } ],
-                   "Default": "Done" },
-        "Done": { "Type": "Succeed" }
-      }
-    })json");
-    json["States"]["More?"]["Choices"][0]["NumericLessThan"] = turns;
-    return json;
-}
-
 Json waitMachine()
 {
     return Json::parse(R"json({
@@ -66,18 +51,9 @@ Json waitMachine()
     })json");
 }
 
-bool waitWhileRunning(const DebugController &debugger, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (debugger.phase() == DebugController::Phase::Running && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return debugger.phase() != DebugController::Phase::Running;
-}
-
 int measureLongRun(MainWindow &window, const QTemporaryDir &dir)
 {
-    if (!window.openFile(writeMachine(dir, "loop.asl.json", loopMachine(25000)), true))
+    if (!window.openFile(writeMachine(dir, "loop.asl.json", debugtest::loopMachine(25000)), true))
         return 1;
     DebugController *debugger = window.debugger();
     RunConfig config;
@@ -110,7 +86,7 @@ int measureLongRun(MainWindow &window, const QTemporaryDir &dir)
     ticker.start();
     if (!debugger->start())
         return 1;
-    if (!waitWhileRunning(*debugger, 600000))
+    if (!debugtest::waitUntilStopped(*debugger, 600000))
         return 1;
     const qint64 runMs = run.elapsed();
     ticker.stop();

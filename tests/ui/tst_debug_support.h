@@ -52,6 +52,13 @@ inline void openMachine(stepwise::ui::Document &document, const stepwise::Json &
     document.reset(std::move(machine.value()), {}, QStringLiteral("/tmp/test-machine.asl.json"));
 }
 
+// A node's colour in an overlay (NotRun when the overlay does not mention it).
+inline stepwise::ui::RunStatus statusOf(const stepwise::ui::RunOverlay &overlay, const std::string &id)
+{
+    auto it = overlay.nodes.find(id);
+    return it == overlay.nodes.end() ? stepwise::ui::RunStatus::NotRun : it->second.status;
+}
+
 inline bool waitUntilStopped(const stepwise::ui::DebugController &controller, int timeoutMs = 60000)
 {
     using Phase = stepwise::ui::DebugController::Phase;

@@ -98,6 +98,7 @@ void DebugController::resetRunState()
     m_tick.stop();
     m_execution.reset();
     m_shown.reset();
+    m_variables.reset();
     m_liveFinished = false;
     m_liveStatus = engine::ExecutionStatus::Running;
     m_realBeforeMs = 0;
@@ -468,7 +469,15 @@ DebugController::inputOfVisit(const std::string &stateName) const
     const engine::ExecutionHistory *events = history();
     if (!events)
         return std::nullopt;
-    return visitContextAt(*events, m_cursor, stateName, runIdentity());
+    return visitContextAt(*events, m_cursor, stateName, runIdentity(), m_variables);
+}
+
+std::optional<VisitData> DebugController::visitAtCursor() const
+{
+    const engine::ExecutionHistory *events = history();
+    if (!events)
+        return std::nullopt;
+    return visitAt(*events, m_cursor, runMachine(), m_locator.get(), runIdentity(), m_variables);
 }
 
 RunIdentity DebugController::runIdentity() const

@@ -13,6 +13,8 @@
 #include "ui/debug/RunConfig.h"
 #include "ui/debug/RunProgress.h"
 #include "ui/debug/RunWorker.h"
+#include "ui/debug/StateVisitData.h"
+#include "ui/debug/VariableScopes.h"
 #include "ui/debug/VisitContext.h"
 
 #include <QElapsedTimer>
@@ -106,6 +108,8 @@ public:
     // of JSONata expressions against real run data; nullopt when the state has not run.
     using VisitContext = ui::VisitContext;
     std::optional<VisitContext> inputOfVisit(const std::string &stateName) const;
+    // The state visit the cursor's event belongs to, as it was then (the State data panel).
+    std::optional<VisitData> visitAtCursor() const;
     // The ARNs of the live run (empty for a replay: the history does not record them).
     RunIdentity runIdentity() const;
 
@@ -155,6 +159,8 @@ private:
     std::optional<engine::ExecutionHistory> m_shown; // a live run's delivered events, or a replay
     std::unique_ptr<NodeLocator> m_locator;
     std::unique_ptr<OverlayBuilder> m_overlayBuilder;
+    // Folded as the cursor moves (a cache: reading a visit must not walk the whole history).
+    mutable VariableScopes m_variables;
 
     QThread m_thread;
     RunWorker *m_worker = nullptr; // lives on m_thread

@@ -3,6 +3,7 @@
 
 #include "ui/debug/DebugController.h"
 #include "ui/debug/JsonView.h"
+#include "ui/debug/RunThrottle.h"
 #include "ui/debug/StateVisitData.h"
 
 #include <QHeaderView>
@@ -45,8 +46,7 @@ StateDataPanel::StateDataPanel(DebugController *controller, QWidget *parent)
     layout->addWidget(m_rules);
 
     connect(m_stages, &QListWidget::currentRowChanged, this, &StateDataPanel::showStage);
-    connect(controller, &DebugController::cursorChanged, this, &StateDataPanel::refresh);
-    connect(controller, &DebugController::runReset, this, &StateDataPanel::refresh);
+    new RunThrottle(controller, [this] { refresh(); }, this);
     refresh();
 }
 
@@ -59,10 +59,7 @@ void StateDataPanel::refresh()
     m_rules->hide();
     m_error->clear();
     m_error->hide();
-    const engine::ExecutionHistory *history = m_controller->history();
-    const auto visit = history ? visitAt(*history, m_controller->cursor(), m_controller->runMachine(),
-                                        m_controller->locator(), m_controller->runIdentity())
-                              : std::nullopt;
+    const auto visit = m_controller->visitAtCursor();
     if (!visit) {
         m_title->setText(tr("<i>Select a state visit: step a run or pick an event in the History panel.</i>"));
         m_value->showJson(std::nullopt);

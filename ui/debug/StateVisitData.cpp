@@ -261,7 +261,7 @@ std::optional<std::size_t> enteredIndexFor(const engine::ExecutionHistory &histo
 
 std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cursor,
                                  const asl::StateMachine *machine, const NodeLocator *locator,
-                                 const RunIdentity &identity)
+                                 const RunIdentity &identity, VariableScopes &variables)
 {
     if (cursor < 0 || static_cast<std::size_t>(cursor) >= history.size())
         return std::nullopt;
@@ -287,7 +287,8 @@ std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cu
     else
         addStages(data, v, state);
     const VisitContext seen =
-        visitContextOfEntry(history, *entered, static_cast<std::size_t>(cursor), identity);
+        visitContextOfEntry(history, *entered, static_cast<std::size_t>(cursor), identity,
+                            variables);
     if (seen.variables.is_object() && !seen.variables.empty())
         data.visibleVariables = seen.variables;
     if (const auto *choice = state ? std::get_if<asl::ChoiceState>(state) : nullptr) {

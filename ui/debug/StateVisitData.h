@@ -19,6 +19,7 @@
 namespace stepwise::ui {
 
 class NodeLocator;
+class VariableScopes;
 
 struct DataStage
 {
@@ -56,9 +57,10 @@ struct VisitData
 
 // The visit the event at `cursor` belongs to, as it was at that event; nullopt when the cursor
 // is on an execution-level event before any state ran. `machine`/`locator` may be null (an
-// imported run without its definition): only recorded values are shown then.
+// imported run without its definition): only recorded values are shown then. `variables` folds
+// `history` (see VariableScopes).
 std::optional<VisitData> visitAt(const engine::ExecutionHistory &history, int cursor,
                                  const asl::StateMachine *machine, const NodeLocator *locator,
-                                 const RunIdentity &identity = {});
+                                 const RunIdentity &identity, VariableScopes &variables);
 
 } // namespace stepwise::ui

@@ -1,11 +1,11 @@
 // Rebuilds a visit's input, context object and visible variables from the history (spec §2.5,
-// §4.3 scopes, §4.5 assignedVariables, §13.2 redrive count).
+// §13.2 redrive count; the variables come from VariableScopes).
 #include "ui/debug/VisitContext.h"
 
 #include "core/engine/Clock.h"
+#include "ui/debug/VariableScopes.h"
 
 #include <algorithm>
-#include <map>
 #include <vector>
 
 namespace stepwise::ui {
@@ -20,59 +20,6 @@ std::string lastSegment(const std::string &arn)
 {
     const auto colon = arn.rfind(':');
     return colon == std::string::npos ? arn : arn.substr(colon + 1);
-}
-
-// "" → {""}; "Par/0/Map/3" → {"", "Par/0", "Par/0/Map/3"}: the scopes a state there can read.
-std::vector<std::string> scopeChain(const std::string &scope)
-{
-    std::vector<std::string> chain{std::string()};
-    std::size_t slashes = 0;
-    for (std::size_t i = 0; i < scope.size(); ++i)
-        if (scope[i] == '/' && ++slashes % 2 == 0)
-            chain.push_back(scope.substr(0, i));
-    if (!scope.empty())
-        chain.push_back(scope);
-    return chain;
-}
-
-bool startsContainer(const std::string &type)
-{
-    return type == "MapStateEntered" || type == "ParallelStateEntered";
-}
-
-// Variables per scope instance, folded over events [0, end): a container entered again starts
-// its branches/iterations with fresh scopes (spec §4.3), so earlier ones are dropped.
-Json visibleVariables(const engine::ExecutionHistory &history, std::size_t end,
-                      const std::string &scope)
-{
-    std::map<std::string, Json> scopes;
-    for (std::size_t i = 0; i < end; ++i) {
-        const engine::HistoryEvent &e = history.at(i);
-        if (startsContainer(e.type)) {
-            const std::string inner = (e.scope.empty() ? e.stateName : e.scope + "/" + e.stateName) + "/";
-            for (auto it = scopes.lower_bound(inner); it != scopes.end() && it->first.starts_with(inner);)
-                it = scopes.erase(it);
-        } else if (e.type.ends_with("StateExited") && e.details.is_object()
-                   && e.details.contains("assignedVariables")
-                   && e.details["assignedVariables"].is_object()) {
-            Json &vars = scopes[e.scope];
-            if (!vars.is_object())
-                vars = Json::object();
-            for (const auto &[name, text] : e.details["assignedVariables"].items()) {
-                Json value = text.is_string() ? Json::parse(text.get<std::string>(), nullptr, false)
-                                              : text;
-                vars[name] = value.is_discarded() ? text : value;
-            }
-        }
-    }
-    Json out = Json::object();
-    for (const std::string &s : scopeChain(scope)) {
-        auto it = scopes.find(s);
-        if (it != scopes.end())
-            for (const auto &[name, value] : it->second.items())
-                out[name] = value;
-    }
-    return out;
 }
 
 // arn:...:execution:<machine>:<name>, or arn:...:express:<machine>:<name>:<id> (spec §2.5).
@@ -119,7 +66,7 @@ int retriesOf(const engine::ExecutionHistory &history, std::size_t entered, std:
 
 std::optional<VisitContext> visitContextAt(const engine::ExecutionHistory &history, int cursor,
                                            const std::string &stateName,
-                                           const RunIdentity &identity)
+                                           const RunIdentity &identity, VariableScopes &variables)
 {
     if (cursor < 0 || history.empty())
         return std::nullopt;
@@ -127,13 +74,14 @@ std::optional<VisitContext> visitContextAt(const engine::ExecutionHistory &histo
     for (std::size_t i = last + 1; i-- > 0;) {
         const engine::HistoryEvent &e = history.at(i);
         if (e.stateName == stateName && e.type.ends_with("StateEntered"))
-            return visitContextOfEntry(history, i, last, identity);
+            return visitContextOfEntry(history, i, last, identity, variables);
     }
     return std::nullopt;
 }
 
 VisitContext visitContextOfEntry(const engine::ExecutionHistory &history, std::size_t enteredIndex,
-                                 std::size_t cursor, const RunIdentity &identity)
+                                 std::size_t cursor, const RunIdentity &identity,
+                                 VariableScopes &variables)
 {
     const std::size_t last = std::max(enteredIndex, std::min(cursor, history.size() - 1));
     const std::string &stateName = history.at(enteredIndex).stateName;
@@ -181,7 +129,7 @@ VisitContext visitContextOfEntry(const engine::ExecutionHistory &history, std::s
     out.context["Execution"] = std::move(execution);
     out.context["StateMachine"] = std::move(machine);
     out.context["State"] = std::move(state);
-    out.variables = visibleVariables(history, enteredIndex, visit.scope);
+    out.variables = variables.visibleAt(history, enteredIndex, visit.scope);
     return out;
 }
 

@@ -10,6 +10,8 @@
 
 namespace stepwise::ui {
 
+class VariableScopes;
+
 struct VisitContext
 {
     Json input;     // the Entered event's input
@@ -33,13 +35,15 @@ std::optional<Json> detailsJson(const Json &details, const char *key);
 int retriesOf(const engine::ExecutionHistory &history, std::size_t entered, std::size_t cursor);
 
 // The latest visit of `stateName` (any scope) entered at or before history index `cursor`.
+// `variables` folds `history` (kept between calls on the same history, it makes them cheap).
 std::optional<VisitContext> visitContextAt(const engine::ExecutionHistory &history, int cursor,
                                            const std::string &stateName,
-                                           const RunIdentity &identity);
+                                           const RunIdentity &identity, VariableScopes &variables);
 
 // The same for the visit whose Entered event is at `enteredIndex` (a valid index), as of
 // `cursor` (State.RetryCount counts the retries made up to there).
 VisitContext visitContextOfEntry(const engine::ExecutionHistory &history, std::size_t enteredIndex,
-                                 std::size_t cursor, const RunIdentity &identity);
+                                 std::size_t cursor, const RunIdentity &identity,
+                                 VariableScopes &variables);
 
 } // namespace stepwise::ui

@@ -15,11 +15,13 @@ target_sources(stepwise_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/HistoryFilterModel.cpp ${CMAKE_CURRENT_LIST_DIR}/HistoryFilterModel.h
     ${CMAKE_CURRENT_LIST_DIR}/StateVisitData.cpp ${CMAKE_CURRENT_LIST_DIR}/StateVisitData.h
     ${CMAKE_CURRENT_LIST_DIR}/VisitContext.cpp ${CMAKE_CURRENT_LIST_DIR}/VisitContext.h
+    ${CMAKE_CURRENT_LIST_DIR}/VariableScopes.cpp ${CMAKE_CURRENT_LIST_DIR}/VariableScopes.h
     ${CMAKE_CURRENT_LIST_DIR}/ProgramApproval.cpp ${CMAKE_CURRENT_LIST_DIR}/ProgramApproval.h
     ${CMAKE_CURRENT_LIST_DIR}/JsonView.cpp ${CMAKE_CURRENT_LIST_DIR}/JsonView.h
     ${CMAKE_CURRENT_LIST_DIR}/OverlayLegend.cpp ${CMAKE_CURRENT_LIST_DIR}/OverlayLegend.h
     ${CMAKE_CURRENT_LIST_DIR}/ExecutionPanel.cpp ${CMAKE_CURRENT_LIST_DIR}/ExecutionPanel.h
     ${CMAKE_CURRENT_LIST_DIR}/HistoryPanel.cpp ${CMAKE_CURRENT_LIST_DIR}/HistoryPanel.h
+    ${CMAKE_CURRENT_LIST_DIR}/RunThrottle.cpp ${CMAKE_CURRENT_LIST_DIR}/RunThrottle.h
     ${CMAKE_CURRENT_LIST_DIR}/StateDataPanel.cpp ${CMAKE_CURRENT_LIST_DIR}/StateDataPanel.h
     ${CMAKE_CURRENT_LIST_DIR}/TimelineView.cpp ${CMAKE_CURRENT_LIST_DIR}/TimelineView.h
     ${CMAKE_CURRENT_LIST_DIR}/RunsPanel.cpp ${CMAKE_CURRENT_LIST_DIR}/RunsPanel.h
