@@ -3,6 +3,7 @@
 // brackets.
 #include "core/engine/TextSplice.h"
 
+#include <array>
 #include <cstring>
 
 namespace stepwise::engine {
@@ -27,6 +28,20 @@ std::size_t skipString(std::string_view text, std::size_t pos)
     return std::string_view::npos;
 }
 
+constexpr std::array<bool, 256> structuralTable()
+{
+    std::array<bool, 256> table{};
+    for (unsigned char c : {'"', '{', '}', '[', ']'})
+        table[c] = true;
+    return table;
+}
+
+bool isStructural(char c)
+{
+    static constexpr std::array<bool, 256> table = structuralTable();
+    return table[static_cast<unsigned char>(c)];
+}
+
 // One past the end of the value starting at `pos`.
 std::size_t skipValue(std::string_view text, std::size_t pos)
 {
@@ -41,6 +56,12 @@ std::size_t skipValue(std::string_view text, std::size_t pos)
     }
     int depth = 0;
     while (pos < text.size()) {
+        // Numbers, literals, ':' and ',' make up most of what is not a string: skip them in a
+        // tight loop (this scan runs over every member before the written one).
+        while (pos < text.size() && !isStructural(text[pos]))
+            ++pos;
+        if (pos >= text.size())
+            break;
         const char c = text[pos];
         if (c == '"') {
             pos = skipString(text, pos);

@@ -35,8 +35,10 @@ Result<Json, std::string> fnHash(const Args &args, const EvalContext &, const Ex
     const EVP_MD *digest = digestFor(args[1].get_ref<const std::string &>());
     if (digest == nullptr)
         return unexpected(invalidArguments(call));
-    std::string data = args[0].is_string() ? args[0].get<std::string>() : args[0].dump();
-    if (utf16Length(data) > kMaxHashInput)
+    const std::string dumped = args[0].is_string() ? std::string() : args[0].dump();
+    const std::string_view data =
+        args[0].is_string() ? std::string_view(args[0].get_ref<const std::string &>()) : dumped;
+    if (utf16LongerThan(data, kMaxHashInput))
         return unexpected(invalidArguments(call));
     std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
     unsigned int length = 0;

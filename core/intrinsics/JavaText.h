@@ -15,6 +15,12 @@ std::string javaToString(const Json &value);
 
 // String.length(): the number of UTF-16 code units of a UTF-8 string.
 std::size_t utf16Length(std::string_view utf8);
+// utf16Length(utf8) > limit, without counting when the bytes alone fit (a UTF-16 text never has
+// more units than its UTF-8 form has bytes).
+inline bool utf16LongerThan(std::string_view utf8, std::size_t limit)
+{
+    return utf8.size() > limit && utf16Length(utf8) > limit;
+}
 
 // new String(bytes, UTF_8): malformed sequences become U+FFFD.
 std::string sanitizeUtf8(std::string_view bytes);

@@ -100,7 +100,7 @@ Result<Json, std::string> fnBase64Encode(const Args &args, const EvalContext &,
     if (!args.front().is_string())
         return unexpected(invalidArguments(call));
     const auto &text = args.front().get_ref<const std::string &>();
-    if (utf16Length(text) > kMaxBase64Input)
+    if (utf16LongerThan(text, kMaxBase64Input))
         return unexpected(invalidArguments(call));
     std::string out;
     out.reserve((text.size() + 2) / 3 * 4);
