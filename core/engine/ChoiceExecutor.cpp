@@ -87,16 +87,16 @@ void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state)
             return rt.fail(thread, values.error());
         assigned = std::move(values).value();
     }
+    // Output = raw input: its Entered text is the output's text, no second print, and the
+    // document itself moves on instead of being copied.
+    if (&input == &thread.rawInput && state.outputPath.isAbsent())
+        return rt.exitWithRawInput(thread, next, std::move(assigned),
+                                   std::string(rt.enteredInputText(thread)));
     // Copied, not moved: a redrive re-enters a failed visit with its raw input.
     auto output = applyFilterPath(rt, thread, state.outputPath, input);
     if (!output.hasValue())
         return rt.fail(thread, output.error());
-    // Output = raw input: its Entered text is the output's text, no second print.
-    std::string outputText;
-    if (&input == &thread.rawInput && state.outputPath.isAbsent())
-        outputText = rt.enteredInputText(thread);
-    rt.exitState(thread, std::move(output).value(), next, std::move(assigned),
-                 std::move(outputText));
+    rt.exitState(thread, std::move(output).value(), next, std::move(assigned));
 }
 
 } // namespace stepwise::engine

@@ -191,6 +191,10 @@ struct ExecutionImpl
     // `outputText` is the output's compact text when the caller already has it (else empty).
     void exitState(Thread &thread, Json stateOutput, const std::optional<std::string> &next,
                    Json assigned, std::string outputText = {});
+    // exitState with the thread's raw input as the output, moved instead of copied once the
+    // exit is recorded (when it fails, a redrive re-enters the state with that input).
+    void exitWithRawInput(Thread &thread, const std::optional<std::string> &next, Json assigned,
+                          std::string outputText = {});
     // The compact text of the thread's raw input as its Entered event holds it; empty when that
     // event holds another text (the caller's verbatim execution input) or none.
     std::string_view enteredInputText(const Thread &thread) const;
@@ -218,6 +222,13 @@ struct ExecutionImpl
     std::string redriveTimeText; // $$.Execution.RedriveTime, set by the last redrive
 
 private:
+    // exitState's two halves: the Exited event (false when the exit fails the thread instead),
+    // then the move to `next` or the end of the thread.
+    bool recordExit(Thread &thread, const Json &stateOutput, const std::optional<std::string> &next,
+                    Json assigned, std::string &outputText);
+    void continueAfterExit(Thread &thread, Json stateOutput,
+                           const std::optional<std::string> &next, std::string outputText);
+
     std::unordered_map<std::string, std::unique_ptr<jsonpath::Path>> m_paths;
     std::unordered_map<std::string, std::unique_ptr<intrinsics::Expression>> m_intrinsics;
     std::unordered_map<std::string, std::string> m_pathErrors;

@@ -126,6 +126,21 @@ void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
                               const std::optional<std::string> &next, Json assigned,
                               std::string outputText)
 {
+    if (recordExit(thread, stateOutput, next, std::move(assigned), outputText))
+        continueAfterExit(thread, std::move(stateOutput), next, std::move(outputText));
+}
+
+void ExecutionImpl::exitWithRawInput(Thread &thread, const std::optional<std::string> &next,
+                                     Json assigned, std::string outputText)
+{
+    if (recordExit(thread, thread.rawInput, next, std::move(assigned), outputText))
+        continueAfterExit(thread, std::move(thread.rawInput), next, std::move(outputText));
+}
+
+bool ExecutionImpl::recordExit(Thread &thread, const Json &stateOutput,
+                               const std::optional<std::string> &next, Json assigned,
+                               std::string &outputText)
+{
     if (outputText.empty())
         outputText = compact(stateOutput);
     assert(outputText == compact(stateOutput)); // a spliced text must match the full print
@@ -136,24 +151,32 @@ void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
                                           + "' returned a result with a size exceeding the "
                                             "maximum number of bytes service limit.",
                                       true});
-        return;
+        return false;
     }
     const bool assigns = assigned.is_object() && !assigned.empty();
     Json details = detailsObject(assigns ? 5 : 3);
     addMember(details, "name", asl::common(*thread.state).name);
+    // The next state's Entered event needs the text too; the last state's can give it away.
     addMember(details, "output", next ? outputText : std::move(outputText));
     addMember(details, "outputDetails", notTruncated());
     if (assigns) {
         auto texts = assignVariables(thread, std::move(assigned));
         if (!texts.hasValue()) {
             failThread(thread, texts.error());
-            return;
+            return false;
         }
         details["assignedVariables"] = std::move(texts).value();
         details["assignedVariablesDetails"] = Json{{"truncated", false}};
     }
     emit(&thread, stateTypeName(*thread.state) + "StateExited", "stateExitedEventDetails",
          std::move(details));
+    return true;
+}
+
+void ExecutionImpl::continueAfterExit(Thread &thread, Json stateOutput,
+                                      const std::optional<std::string> &next,
+                                      std::string outputText)
+{
     if (next) {
         thread.pendingState = *next;
         thread.pendingInput = std::move(stateOutput);
