@@ -91,7 +91,8 @@ void runChoice(ExecutionImpl &rt, Thread &thread, const asl::ChoiceState &state)
     // document itself moves on instead of being copied.
     if (&input == &thread.rawInput && state.outputPath.isAbsent())
         return rt.exitWithRawInput(thread, next, std::move(assigned),
-                                   std::string(rt.enteredInputText(thread)));
+                                   std::string(rt.enteredInputText(thread)),
+                                   std::move(thread.inputIndex));
     // Copied, not moved: a redrive re-enters a failed visit with its raw input.
     auto output = applyFilterPath(rt, thread, state.outputPath, input);
     if (!output.hasValue())

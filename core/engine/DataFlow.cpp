@@ -179,14 +179,17 @@ bool splicesResult(ExecutionImpl &rt, const Thread &thread, const asl::PathField
     return compiled && rt.escapedMembers(*compiled) != nullptr;
 }
 
-std::string resultPathText(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
-                           const std::string &resultText)
+std::string resultPathText(ExecutionImpl &rt, Thread &thread, const asl::PathField &field,
+                           const std::string &resultText, MemberIndex &outputIndex)
 {
+    outputIndex.clear();
     if (field.isAbsent())
         return resultText;
     const std::string_view inputText = rt.enteredInputText(thread);
-    if (field.isNull())
+    if (field.isNull()) {
+        outputIndex = std::move(thread.inputIndex);
         return std::string(inputText);
+    }
     const jsonpath::Path *compiled = rt.path(field.text);
     const std::vector<std::string> *keys = compiled ? rt.escapedMembers(*compiled) : nullptr;
     if (!keys)
@@ -195,7 +198,11 @@ std::string resultPathText(ExecutionImpl &rt, const Thread &thread, const asl::P
         return resultText; // `$`: the result replaces the input
     if (inputText.empty())
         return {};
-    return spliceMember(inputText, *keys, resultText).value_or(std::string());
+    outputIndex = std::move(thread.inputIndex);
+    auto spliced = spliceMember(inputText, *keys, resultText, &outputIndex);
+    if (!spliced)
+        outputIndex.clear();
+    return std::move(spliced).value_or(std::string());
 }
 
 Eval<Json> evalFieldPath(ExecutionImpl &rt, const Thread &thread, const std::string &text,

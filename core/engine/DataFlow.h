@@ -58,9 +58,10 @@ Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::P
 // The compact text of applyResultPath's output, built from the raw input's Entered text
 // (TextSplice.h) when ResultPath writes a member into it, from `resultText` (the result's
 // compact text) when it replaces it. Call only after applyResultPath succeeded; empty when the
-// text cannot be derived so (exitState then prints the output itself).
-std::string resultPathText(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
-                           const std::string &resultText);
+// text cannot be derived so (exitState then prints the output itself). The thread's input
+// index moves into `outputIndex`, updated to describe the returned text.
+std::string resultPathText(ExecutionImpl &rt, Thread &thread, const asl::PathField &field,
+                           const std::string &resultText, MemberIndex &outputIndex);
 // Whether resultPathText can avoid printing the whole output: ResultPath writes into a raw
 // input whose compact text the Entered event holds.
 bool splicesResult(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field);

@@ -46,10 +46,11 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
         return rt.fail(thread, merged.error());
     Json output = std::move(merged).value();
     std::string outputText;
+    MemberIndex outputIndex;
     // Absent or `$`: the merged value as it is; a node of it: moved out, not copied.
     if (const Json *node = locateFilterPath(rt, state.outputPath, output)) {
         if (node == &output && splices)
-            outputText = resultPathText(rt, thread, state.resultPath, resultText);
+            outputText = resultPathText(rt, thread, state.resultPath, resultText, outputIndex);
         if (node != &output) {
             Json selected = std::move(*const_cast<Json *>(node)); // `output` is ours
             output = std::move(selected);
@@ -61,7 +62,7 @@ void runPass(ExecutionImpl &rt, Thread &thread, const asl::PassState &state)
         output = std::move(selected).value();
     }
     rt.exitState(thread, std::move(output), nextOf(state), std::move(assigned),
-                 std::move(outputText));
+                 std::move(outputText), std::move(outputIndex));
 }
 
 // Spec §1.6: InputPath then OutputPath, then the scope ends successfully.

@@ -82,6 +82,7 @@ void resumeThread(ExecutionImpl &rt, Thread &thread, std::int64_t previous)
     thread.pendingState = asl::common(*thread.state).name;
     thread.pendingInput = thread.rawInput;
     thread.pendingInputText = originalInputText(rt, thread);
+    thread.pendingInputIndex.clear();
     thread.pendingInputTextCompact = thread.inputTextCompact;
 }
 

@@ -4,6 +4,7 @@
 // compiled paths and intrinsic calls. Not part of the public API.
 #include "core/asl/StateMachine.h"
 #include "core/engine/Execution.h"
+#include "core/engine/MemberIndex.h"
 #include "core/intrinsics/Expression.h"
 #include "core/jsonata/Jsonata.h"
 #include "core/jsonpath/Path.h"
@@ -94,12 +95,14 @@ struct Thread
     Json pendingInput;
     std::string pendingInputText; // its text when already known (else empty)
     bool pendingInputTextCompact = true; // false: a verbatim caller text, re-shown by a redrive
+    MemberIndex pendingInputIndex; // members of pendingInputText, as far as a splice read them
 
     // The current state visit.
     const asl::State *state = nullptr;
     std::int64_t enteredTimeMs = 0;
     Json rawInput;
     bool inputTextCompact = false; // the Entered event's input text is compact(rawInput)
+    MemberIndex inputIndex;        // members of that text, as far as a splice read them
     Json effectiveInput;
     const ExecutionImpl *runtime = nullptr;
     mutable std::optional<Json> contextCache; // built on first use per visit / attempt
@@ -188,13 +191,14 @@ struct ExecutionImpl
     void enterState(Thread &thread, const std::string &name, Json stateInput,
                     std::int64_t previous);
     // Emits <Type>StateExited, applies `assigned`, then moves to `next` or ends the thread.
-    // `outputText` is the output's compact text when the caller already has it (else empty).
+    // `outputText` is the output's compact text when the caller already has it (else empty),
+    // `outputIndex` what is known of that text's members (MemberIndex.h).
     void exitState(Thread &thread, Json stateOutput, const std::optional<std::string> &next,
-                   Json assigned, std::string outputText = {});
+                   Json assigned, std::string outputText = {}, MemberIndex outputIndex = {});
     // exitState with the thread's raw input as the output, moved instead of copied once the
     // exit is recorded (when it fails, a redrive re-enters the state with that input).
     void exitWithRawInput(Thread &thread, const std::optional<std::string> &next, Json assigned,
-                          std::string outputText = {});
+                          std::string outputText = {}, MemberIndex outputIndex = {});
     // The compact text of the thread's raw input as its Entered event holds it; empty when that
     // event holds another text (the caller's verbatim execution input) or none.
     std::string_view enteredInputText(const Thread &thread) const;
@@ -227,7 +231,8 @@ private:
     bool recordExit(Thread &thread, const Json &stateOutput, const std::optional<std::string> &next,
                     Json assigned, std::string &outputText);
     void continueAfterExit(Thread &thread, Json stateOutput,
-                           const std::optional<std::string> &next, std::string outputText);
+                           const std::optional<std::string> &next, std::string outputText,
+                           MemberIndex outputIndex);
 
     std::unordered_map<std::string, std::unique_ptr<jsonpath::Path>> m_paths;
     std::unordered_map<std::string, std::unique_ptr<intrinsics::Expression>> m_intrinsics;

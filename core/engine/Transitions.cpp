@@ -89,17 +89,22 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
     thread.invalidateContext();
     std::string inputText;
     thread.inputTextCompact = true;
+    thread.inputIndex.clear();
     if (!firstStateEntered && thread.index == 0 && !options.inputText.empty()) {
         inputText = options.inputText;
         thread.inputTextCompact = false;
     } else if (!thread.pendingInputText.empty()) {
         inputText = std::move(thread.pendingInputText);
         thread.inputTextCompact = thread.pendingInputTextCompact;
+        // What a splice learnt of the text's members holds as long as the text does.
+        if (thread.inputTextCompact)
+            thread.inputIndex = std::move(thread.pendingInputIndex);
     } else {
         inputText = compact(thread.rawInput);
     }
     thread.pendingInputText.clear();
     thread.pendingInputTextCompact = true;
+    thread.pendingInputIndex.clear();
     firstStateEntered = true;
     Json details = detailsObject(3);
     addMember(details, "name", name);
@@ -124,17 +129,24 @@ std::string_view ExecutionImpl::enteredInputText(const Thread &thread) const
 
 void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
                               const std::optional<std::string> &next, Json assigned,
-                              std::string outputText)
+                              std::string outputText, MemberIndex outputIndex)
 {
+    if (outputText.empty())
+        outputIndex.clear(); // it described a text recordExit will not use
     if (recordExit(thread, stateOutput, next, std::move(assigned), outputText))
-        continueAfterExit(thread, std::move(stateOutput), next, std::move(outputText));
+        continueAfterExit(thread, std::move(stateOutput), next, std::move(outputText),
+                          std::move(outputIndex));
 }
 
 void ExecutionImpl::exitWithRawInput(Thread &thread, const std::optional<std::string> &next,
-                                     Json assigned, std::string outputText)
+                                     Json assigned, std::string outputText,
+                                     MemberIndex outputIndex)
 {
+    if (outputText.empty())
+        outputIndex.clear();
     if (recordExit(thread, thread.rawInput, next, std::move(assigned), outputText))
-        continueAfterExit(thread, std::move(thread.rawInput), next, std::move(outputText));
+        continueAfterExit(thread, std::move(thread.rawInput), next, std::move(outputText),
+                          std::move(outputIndex));
 }
 
 bool ExecutionImpl::recordExit(Thread &thread, const Json &stateOutput,
@@ -175,12 +187,13 @@ bool ExecutionImpl::recordExit(Thread &thread, const Json &stateOutput,
 
 void ExecutionImpl::continueAfterExit(Thread &thread, Json stateOutput,
                                       const std::optional<std::string> &next,
-                                      std::string outputText)
+                                      std::string outputText, MemberIndex outputIndex)
 {
     if (next) {
         thread.pendingState = *next;
         thread.pendingInput = std::move(stateOutput);
         thread.pendingInputText = std::move(outputText);
+        thread.pendingInputIndex = std::move(outputIndex);
         return;
     }
     thread.result = std::move(stateOutput);

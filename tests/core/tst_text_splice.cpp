@@ -10,6 +10,7 @@
 
 using stepwise::Json;
 using stepwise::engine::compact;
+using stepwise::engine::MemberIndex;
 using stepwise::engine::spliceMember;
 
 namespace {
@@ -63,6 +64,14 @@ std::string spliced(const Json &document, const std::vector<std::string> &names,
     for (const std::string &name : names)
         keys.push_back(compact(Json(name)));
     return spliceMember(compact(document), keys, compact(value)).value_or(std::string());
+}
+
+std::vector<std::string> escapedKeys(const std::vector<std::string> &names)
+{
+    std::vector<std::string> keys;
+    for (const std::string &name : names)
+        keys.push_back(compact(Json(name)));
+    return keys;
 }
 
 } // namespace
@@ -130,6 +139,61 @@ private slots:
         }
         qInfo() << compared << "writes compared";
         QVERIFY(compared > 1000);
+    }
+
+    // The engine carries one index from a state's output text to the next state's splice: after
+    // any sequence of replacements, insertions and writes into replaced or new objects, the
+    // index still leads each splice to the text of the document jsonpath::assign builds.
+    void chainedWritesWithIndexMatchAssign()
+    {
+        std::mt19937 random(4711);
+        int compared = 0;
+        for (int chain = 0; chain < 300; ++chain) {
+            Json document = Json::object();
+            for (auto n = random() % 4; n > 0; --n)
+                document["k" + std::to_string(random() % 4)] = randomValue(random, 1);
+            std::string text = compact(document);
+            MemberIndex index;
+            for (int write = 0; write < 25; ++write) {
+                std::vector<std::string> names;
+                for (auto n = 1 + random() % 3; n > 0; --n)
+                    names.push_back("k" + std::to_string(random() % 4));
+                const Json value = randomValue(random, 2);
+                auto path = stepwise::jsonpath::Path::parse(memberPath(names));
+                QVERIFY(path.hasValue());
+                auto assigned = stepwise::jsonpath::assign(document, path.value(), value);
+                if (!assigned.hasValue())
+                    continue;
+                document = std::move(assigned).value();
+                auto spliced = spliceMember(text, escapedKeys(names), compact(value), &index);
+                QVERIFY(spliced.has_value());
+                QCOMPARE(*spliced, compact(document));
+                text = std::move(*spliced);
+                ++compared;
+            }
+        }
+        qInfo() << compared << "chained writes compared";
+        QVERIFY(compared > 3000);
+    }
+
+    // A lookup reads members only up to the name it looks for, and answers with offsets.
+    void indexFindsMembersAndTheirEnd()
+    {
+        const std::string text = "{\"a\":{\"x\":[1,\"]\"]},\"b\\\"\":\"}\",\"c\":{}}";
+        MemberIndex index;
+        const auto b = index.find(text, 0, "\"b\\\"\"");
+        QVERIFY(b && b->member);
+        QCOMPARE(text.substr(b->member->key, b->member->end - b->member->key),
+                 std::string("\"b\\\"\":\"}\""));
+        const auto c = index.find(text, 0, "\"c\"");
+        QVERIFY(c && c->member);
+        const auto inner = index.find(text, c->member->value, "\"z\"");
+        QVERIFY(inner && !inner->member && inner->empty);
+        QCOMPARE(inner->close, c->member->value + 1);
+        const auto absent = index.find(text, 0, "\"d\"");
+        QVERIFY(absent && !absent->member && !absent->empty);
+        QCOMPARE(absent->close, text.size() - 1);
+        QVERIFY(!index.find(text, 1, "\"a\"")); // no object starts there
     }
 };
 
