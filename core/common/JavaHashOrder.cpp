@@ -107,6 +107,22 @@ std::vector<std::size_t> hashMapOrder(const std::vector<std::int32_t> &hashes)
     std::size_t capacity = 16;
     while (static_cast<double>(hashes.size()) > 0.75 * static_cast<double>(capacity))
         capacity *= 2;
+    const auto bucket = [&](std::size_t i) {
+        const std::uint32_t h = toUnsigned(hashes[i]);
+        return (h ^ (h >> 16)) & (capacity - 1);
+    };
+    if (hashes.size() <= 16) {
+        // A payload template's few fields: a stable insertion sort, without the counting
+        // sort's two extra arrays (every template is ordered once per execution).
+        std::vector<std::size_t> order(hashes.size());
+        for (std::size_t i = 0; i < hashes.size(); ++i) {
+            std::size_t at = i;
+            for (; at > 0 && bucket(order[at - 1]) > bucket(i); --at)
+                order[at] = order[at - 1];
+            order[at] = i;
+        }
+        return order;
+    }
     // A counting sort by bucket: stable, and two allocations instead of one per bucket.
     std::vector<std::size_t> bucketOf(hashes.size());
     std::vector<std::size_t> starts(capacity + 1, 0);

@@ -4,6 +4,7 @@
 // nlohmann's serializer decodes UTF-8 byte by byte and allocates an adapter per call.
 #include "core/engine/DataFlow.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -24,6 +25,21 @@ bool wordNeedsCare(std::uint64_t word)
             | hasZero(word ^ (ones * '\\'))) != 0;
 }
 
+// The bytes wordNeedsCare looks for, one at a time: for short strings (most keys) and the tail.
+constexpr std::array<bool, 256> careTable()
+{
+    std::array<bool, 256> table{};
+    for (std::size_t c = 0; c < 256; ++c)
+        table[c] = c < 0x20 || c >= 0x80 || c == '"' || c == '\\';
+    return table;
+}
+
+bool byteNeedsCare(char c)
+{
+    static constexpr std::array<bool, 256> table = careTable();
+    return table[static_cast<unsigned char>(c)];
+}
+
 void appendString(std::string &out, const std::string &text)
 {
     const std::size_t start = out.size();
@@ -33,14 +49,17 @@ void appendString(std::string &out, const std::string &text)
     std::size_t runStart = 0;
     std::size_t i = 0;
     while (i < size) {
-        if (i + 8 <= size) { // skip plain ASCII eight bytes at a time
-            std::uint64_t word;
+        // Skip plain ASCII eight bytes at a time, then byte by byte up to the next byte that
+        // needs care.
+        for (std::uint64_t word; i + 8 <= size; i += 8) {
             std::memcpy(&word, data + i, sizeof word);
-            if (!wordNeedsCare(word)) {
-                i += 8;
-                continue;
-            }
+            if (wordNeedsCare(word))
+                break;
         }
+        while (i < size && !byteNeedsCare(data[i]))
+            ++i;
+        if (i == size)
+            break;
         const auto c = static_cast<unsigned char>(data[i]);
         if (c >= 0x80) {
             // Non-ASCII text: nlohmann validates it and replaces invalid sequences with
@@ -48,10 +67,6 @@ void appendString(std::string &out, const std::string &text)
             out.resize(start);
             out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
             return;
-        }
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            ++i;
-            continue;
         }
         out.append(data + runStart, i - runStart);
         runStart = i + 1;

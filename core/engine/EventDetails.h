@@ -11,7 +11,7 @@ namespace stepwise::engine {
 // An empty details object with room for `members` members.
 inline Json detailsObject(std::size_t members)
 {
-    Json details = Json::object();
+    Json details(Json::value_t::object); // Json::object() goes through an initializer list
     details.get_ref<Json::object_t &>().reserve(members);
     return details;
 }

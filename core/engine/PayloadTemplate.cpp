@@ -31,7 +31,7 @@ Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
                       const PathRoots &roots)
 {
     const ExecutionImpl::DollarFields &fields = rt.dollarFields(node);
-    Json out = Json::object();
+    Json out(Json::value_t::object);
     out.get_ref<Json::object_t &>().reserve(node.size());
     std::vector<Json> dollarValues;
     dollarValues.reserve(fields.keys.size());
@@ -50,8 +50,13 @@ Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
         // Literal keys are distinct (the template is a JSON object): no lookup needed.
         out.get_ref<Json::object_t &>().emplace_back(key, std::move(value).value());
     }
-    for (std::size_t index : fields.order)
-        out[fields.keys[index]] = std::move(dollarValues[index]);
+    auto &members = out.get_ref<Json::object_t &>();
+    for (std::size_t index : fields.order) {
+        if (fields.shadowsLiteral) // the value replaces the literal's, where it stands
+            out[fields.keys[index]] = std::move(dollarValues[index]);
+        else
+            members.emplace_back(fields.keys[index], std::move(dollarValues[index]));
+    }
     return out;
 }
 
@@ -85,6 +90,8 @@ const ExecutionImpl::DollarFields &ExecutionImpl::dollarFields(const Json &templ
                 continue;
             it->second.keys.push_back(member.key().substr(0, member.key().size() - 2));
             hashes.push_back(java::stringHashCode(it->second.keys.back()));
+            if (templateObject.contains(it->second.keys.back()))
+                it->second.shadowsLiteral = true;
         }
         it->second.order = java::hashMapOrder(hashes);
     }

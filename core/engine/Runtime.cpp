@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace stepwise::engine {
 
@@ -103,8 +104,13 @@ const std::vector<std::string> *ExecutionImpl::escapedMembers(const jsonpath::Pa
 }
 
 const asl::State *ExecutionImpl::findState(const asl::StateMachine &owner,
-                                           const std::string &name)
+                                           const std::string &name, const asl::State *previous)
 {
+    const asl::State *first = owner.states.data();
+    const asl::State *last = first + owner.states.size();
+    if (previous && std::less_equal<>()(first, previous) && std::less<>()(previous + 1, last)
+        && asl::common(previous[1]).name == name)
+        return previous + 1;
     constexpr std::size_t kScanLimit = 16; // a short scan beats hashing
     if (owner.states.size() <= kScanLimit)
         return owner.find(name);

@@ -165,13 +165,17 @@ struct ExecutionImpl
     std::uint64_t nextRandom() { return random(); }
     // The state named `name` in `machine` (a branch or item processor too), by a per-machine
     // index built on first use: StateMachine::find scans, and long chains enter a state per step.
-    const asl::State *findState(const asl::StateMachine &machine, const std::string &name);
+    // `previous` (a state of `machine`, or nullptr) is the state left: the one written after it
+    // is the usual Next and is checked first.
+    const asl::State *findState(const asl::StateMachine &machine, const std::string &name,
+                                const asl::State *previous = nullptr);
     // A payload template object's `.$` fields (spec §2.4.1): their output keys (without ".$")
     // in document order and the order AWS prints them in, computed once per template object.
     struct DollarFields
     {
         std::vector<std::string> keys;
         std::vector<std::size_t> order;
+        bool shadowsLiteral = false; // a key is also a literal field's key ({"a": 1, "a.$": ...})
     };
     const DollarFields &dollarFields(const Json &templateObject);
     // JSONata expressions compile once per execution, keyed by their text (spec §3.1).

@@ -65,7 +65,7 @@ Json ExecutionImpl::makeContext(const Thread &thread) const
 void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json stateInput,
                                std::int64_t previous)
 {
-    const asl::State *state = findState(*thread.machine, name);
+    const asl::State *state = findState(*thread.machine, name, thread.state);
     if (!state) {
         thread.state = nullptr;
         failThread(thread, StateError{"States.Runtime",

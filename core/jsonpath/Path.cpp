@@ -1,6 +1,8 @@
 // Path: parse once, evaluate many times (ASL spec §2.3; AWS error texts from §2.6).
 #include "core/jsonpath/Path.h"
 
+#include "core/common/JsonDispose.h"
+
 #include "core/jsonpath/InPlace.h"
 #include "core/jsonpath/PathProgram.h"
 
@@ -266,6 +268,7 @@ void assignInPlace(Json &target, const Components &components, Json value)
             node = &(*node)[static_cast<std::size_t>(index)];
         }
     }
+    disposeJson(*node); // the replaced value, freed without nlohmann's per-container stack
     *node = std::move(value);
 }
 

@@ -1,5 +1,6 @@
 // JSONPath: syntax forms, evaluation, AWS error texts and ResultPath assignment (ASL §2.3, §2.6).
 #include "core/common/JavaHashOrder.h"
+#include "core/common/JsonDispose.h"
 #include "core/jsonpath/InPlace.h"
 #include "core/jsonpath/Path.h"
 
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <random>
 
 using stepwise::Json;
 using stepwise::jsonpath::Path;
@@ -387,6 +389,47 @@ private slots:
         std::sort(ordered.begin(), ordered.end());
         std::sort(keys.begin(), keys.end());
         QCOMPARE(ordered, keys);
+    }
+
+    // disposeJson leaves the container empty at any depth (levels past its limit go to the
+    // destructor) and scalars as they are.
+    void disposeEmptiesDocuments()
+    {
+        Json document = Json::parse(R"({"a":[1,{"b":"x"},[]],"c":{"d":null}})");
+        stepwise::disposeJson(document);
+        QCOMPARE(document, Json::object());
+        Json deep = Json::array();
+        for (int i = 0; i < 100000; ++i)
+            deep = Json::array({std::move(deep), i});
+        stepwise::disposeJson(deep);
+        QCOMPARE(deep, Json::array());
+        Json text = "kept";
+        stepwise::disposeJson(text);
+        QCOMPARE(text, Json("kept"));
+    }
+
+    // Few entries take an insertion sort, more a counting sort: both are the stable order by
+    // bucket, colliding hashes included.
+    void hashMapOrderIsStableByBucket()
+    {
+        std::mt19937 random(31);
+        for (std::size_t size = 0; size <= 40; ++size) {
+            std::vector<std::int32_t> hashes;
+            for (std::size_t i = 0; i < size; ++i)
+                hashes.push_back(static_cast<std::int32_t>(random() % 3 == 0 ? 17 : random()));
+            std::size_t capacity = 16;
+            while (static_cast<double>(size) > 0.75 * static_cast<double>(capacity))
+                capacity *= 2;
+            auto bucket = [&](std::size_t i) {
+                const auto h = static_cast<std::uint32_t>(hashes[i]);
+                return (h ^ (h >> 16)) & (capacity - 1);
+            };
+            std::vector<std::size_t> expected(size);
+            std::iota(expected.begin(), expected.end(), std::size_t{0});
+            std::stable_sort(expected.begin(), expected.end(),
+                             [&](std::size_t a, std::size_t b) { return bucket(a) < bucket(b); });
+            QCOMPARE(stepwise::java::hashMapOrder(hashes), expected);
+        }
     }
 };
 
