@@ -128,9 +128,11 @@ void appendValue(std::string &out, const Json &value)
         appendString(out, value.get_ref<const std::string &>());
         return;
     case Json::value_t::array: {
+        // The containers themselves, not basic_json's iterators, which switch on the type at
+        // every step.
         out += '[';
         bool first = true;
-        for (const Json &element : value) {
+        for (const Json &element : value.get_ref<const Json::array_t &>()) {
             if (!first)
                 out += ',';
             first = false;
@@ -142,13 +144,13 @@ void appendValue(std::string &out, const Json &value)
     case Json::value_t::object: {
         out += '{';
         bool first = true;
-        for (auto it = value.begin(); it != value.end(); ++it) {
+        for (const auto &[key, member] : value.get_ref<const Json::object_t &>()) {
             if (!first)
                 out += ',';
             first = false;
-            appendString(out, it.key());
+            appendString(out, key);
             out += ':';
-            appendValue(out, it.value());
+            appendValue(out, member);
         }
         out += '}';
         return;

@@ -4,6 +4,9 @@
 
 #include "core/common/JavaHashOrder.h"
 
+#include <algorithm>
+#include <string_view>
+
 namespace stepwise::engine {
 namespace {
 
@@ -84,16 +87,23 @@ const ExecutionImpl::DollarFields &ExecutionImpl::dollarFields(const Json &templ
 {
     auto [it, inserted] = m_dollarFields.try_emplace(&templateObject);
     if (inserted) {
+        DollarFields &fields = it->second;
+        const auto &members = templateObject.get_ref<const Json::object_t &>();
         std::vector<std::int32_t> hashes;
-        for (auto member = templateObject.begin(); member != templateObject.end(); ++member) {
-            if (!isDollarKey(member.key()))
+        std::vector<std::string_view> literals;
+        for (const auto &[key, value] : members) {
+            if (!isDollarKey(key)) {
+                literals.push_back(key);
                 continue;
-            it->second.keys.push_back(member.key().substr(0, member.key().size() - 2));
-            hashes.push_back(java::stringHashCode(it->second.keys.back()));
-            if (templateObject.contains(it->second.keys.back()))
-                it->second.shadowsLiteral = true;
+            }
+            fields.keys.push_back(key.substr(0, key.size() - 2));
+            hashes.push_back(java::stringHashCode(fields.keys.back()));
         }
-        it->second.order = java::hashMapOrder(hashes);
+        for (const std::string &key : fields.keys)
+            fields.shadowsLiteral = fields.shadowsLiteral
+                                 || std::find(literals.begin(), literals.end(), key)
+                                        != literals.end();
+        fields.order = java::hashMapOrder(hashes);
     }
     return it->second;
 }

@@ -103,6 +103,7 @@ struct Thread
     Json rawInput;
     bool inputTextCompact = false; // the Entered event's input text is compact(rawInput)
     MemberIndex inputIndex;        // members of that text, as far as a splice read them
+    std::string_view enteredText;  // the Entered event's input text (in the history)
     Json effectiveInput;
     const ExecutionImpl *runtime = nullptr;
     mutable std::optional<Json> contextCache; // built on first use per visit / attempt
@@ -206,6 +207,7 @@ struct ExecutionImpl
     // The compact text of the thread's raw input as its Entered event holds it; empty when that
     // event holds another text (the caller's verbatim execution input) or none.
     std::string_view enteredInputText(const Thread &thread) const;
+    std::string_view lookUpEnteredText(const Thread &thread) const;
     // ResultPath's member names as compact() prints them ("\"a\"", quotes included), for
     // spliceMember; nullptr when the path has other steps. Cached per path.
     const std::vector<std::string> *escapedMembers(const jsonpath::Path &path);

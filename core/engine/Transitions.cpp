@@ -113,12 +113,21 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
     ++transitions;
     thread.enteredEventId = emit(&thread, stateTypeName(*state) + "StateEntered",
                                  "stateEnteredEventDetails", std::move(details), previous);
+    thread.enteredText = lookUpEnteredText(thread);
 }
 
 std::string_view ExecutionImpl::enteredInputText(const Thread &thread) const
 {
+    return thread.inputTextCompact ? thread.enteredText : std::string_view();
+}
+
+// The input text the thread's Entered event holds. Looked up once per visit: a Pass asks for
+// it up to three times. Events are never changed or removed once appended, and the history's
+// deque keeps them in place, so the view stays valid.
+std::string_view ExecutionImpl::lookUpEnteredText(const Thread &thread) const
+{
     const auto id = static_cast<std::size_t>(thread.enteredEventId);
-    if (!thread.inputTextCompact || id == 0 || id > history.size())
+    if (id == 0 || id > history.size())
         return {};
     const Json &details = history.at(id - 1).details;
     const auto text = details.find("input");
