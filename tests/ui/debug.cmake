@@ -29,5 +29,6 @@ stepwise_add_qtest(tst_debug_worker
     LIBS stepwise::ui)
 # Not a test: prints how the window keeps up with a 100,000-event run (issue 5's "Done when").
 qt_add_executable(bench_debug_window ${CMAKE_CURRENT_SOURCE_DIR}/bench_debug_window.cpp)
-target_link_libraries(bench_debug_window PRIVATE Qt6::Test stepwise_warnings stepwise::ui)
+# Allocates as the designer does (mimalloc when present).
+target_link_libraries(bench_debug_window PRIVATE stepwise_allocator Qt6::Test stepwise_warnings stepwise::ui)
 target_compile_definitions(bench_debug_window PRIVATE STEPWISE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -36,6 +36,9 @@ DebugController::DebugController(Document *document, QObject *parent)
     : QObject(parent), m_document(document)
 {
     m_thread.setObjectName(QStringLiteral("stepwise-run"));
+    m_absorbTimer.setSingleShot(true);
+    m_absorbTimer.setInterval(0);
+    connect(&m_absorbTimer, &QTimer::timeout, this, [this] { absorbIncoming(AbsorbBudgetMs); });
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         updateRealElapsed();
@@ -177,7 +180,9 @@ bool DebugController::createExecution()
     emit runReset();
     setPhase(Phase::Paused);
     // ExecutionStarted, appended when the execution was created (before the worker had it).
-    appendEvents({m_execution->history().begin(), m_execution->history().end()});
+    std::vector<engine::HistoryEvent> started(m_execution->history().begin(),
+                                              m_execution->history().end());
+    appendEvents(started, 0, started.size());
     emitOverlay();
     return true;
 }

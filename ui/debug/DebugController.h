@@ -22,6 +22,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -135,10 +136,14 @@ private:
     bool runWith(Goal goal);
     void postOrder(RunOrder order);
     void syncBreakpoints();
-    // Takes a batch from the worker: appends, stores and announces its events, then acts on why
-    // the worker stopped (a breakpoint, the step's goal, a pause, the end).
-    void absorbBatch(RunBatch &batch);
-    void appendEvents(std::vector<engine::HistoryEvent> events);
+    // Queues a batch from the worker; absorbIncoming appends, stores and announces its events a
+    // few at a time, then finishBatch acts on why the worker stopped (a breakpoint, the step's
+    // goal, a pause, the end).
+    void receiveBatch(std::shared_ptr<RunBatch> batch);
+    void absorbIncoming(qint64 budgetMs);
+    void finishBatch(const RunBatch &batch);
+    // Moves events[from, from + count) into the shown history.
+    void appendEvents(std::vector<engine::HistoryEvent> &events, std::size_t from, std::size_t count);
     bool waitForWorker(int timeoutMs); // delivers its batches meanwhile; false on timeout
     void stopWorker();
     void pauseAtStop(bool reachedGoal); // a breakpoint or the step's goal was reached
@@ -164,6 +169,11 @@ private:
 
     QThread m_thread;
     RunWorker *m_worker = nullptr; // lives on m_thread
+    // Batches delivered but not all shown yet; m_incomingOffset events of the first one are.
+    static constexpr qint64 AbsorbBudgetMs = 6;
+    std::deque<std::shared_ptr<RunBatch>> m_incoming;
+    std::size_t m_incomingOffset = 0;
+    QTimer m_absorbTimer;
     std::uint64_t m_runId = 0;      // batches of an earlier run are dropped
     std::uint64_t m_generation = 0; // the newest order
     bool m_workerBusy = false;      // an order runs (its last batch has not come)

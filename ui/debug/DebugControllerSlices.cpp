@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 #include <thread>
 
 namespace stepwise::ui {
@@ -20,7 +22,7 @@ void DebugController::startWorker(bool realTime, std::shared_ptr<std::function<v
             this,
             [this, runId, batch] {
                 if (runId == m_runId)
-                    absorbBatch(*batch);
+                    receiveBatch(batch);
             },
             Qt::QueuedConnection);
     };
@@ -59,6 +61,7 @@ bool DebugController::waitForWorker(int timeoutMs)
     waited.start();
     while (m_workerBusy && waited.elapsed() < timeoutMs) {
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall); // its batches
+        absorbIncoming(-1);
         if (m_workerBusy)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
@@ -74,6 +77,9 @@ void DebugController::stopWorker()
         waitForWorker(5000);
     }
     ++m_runId; // whatever it still sends belongs to the old run
+    m_incoming.clear();
+    m_incomingOffset = 0;
+    m_absorbTimer.stop();
     m_worker->release();
     m_worker->deleteLater();
     m_worker = nullptr;
@@ -90,12 +96,47 @@ void DebugController::pauseAtStop(bool reachedGoal)
     emit pausedAt(m_pauseReason);
 }
 
-void DebugController::absorbBatch(RunBatch &batch)
+void DebugController::receiveBatch(std::shared_ptr<RunBatch> batch)
+{
+    if (!m_worker || !m_shown)
+        return;
+    m_incoming.push_back(std::move(batch));
+    if (!m_absorbTimer.isActive())
+        m_absorbTimer.start();
+}
+
+// Delivered batches are queued and taken AbsorbChunk events at a time for at most `budgetMs`
+// (-1: all) per turn of the event loop: a run going flat out then leaves the window time to
+// scroll and paint between turns, instead of taking one batch after another.
+void DebugController::absorbIncoming(qint64 budgetMs)
+{
+    constexpr std::size_t AbsorbChunk = 64;
+    QElapsedTimer spent;
+    spent.start();
+    while (!m_incoming.empty()) {
+        const std::shared_ptr<RunBatch> batch = m_incoming.front();
+        const std::size_t take = std::min(AbsorbChunk, batch->events.size() - m_incomingOffset);
+        m_incomingOffset += take;
+        appendEvents(batch->events, m_incomingOffset - take, take);
+        if (m_incoming.empty() || m_incoming.front() != batch)
+            return; // a listener reset the run meanwhile
+        if (m_incomingOffset == batch->events.size()) {
+            m_incoming.pop_front();
+            m_incomingOffset = 0;
+            finishBatch(*batch);
+        }
+        if (budgetMs >= 0 && spent.elapsed() >= budgetMs)
+            break;
+    }
+    if (!m_incoming.empty() && !m_absorbTimer.isActive())
+        m_absorbTimer.start();
+}
+
+void DebugController::finishBatch(const RunBatch &batch)
 {
     if (!m_worker || !m_shown)
         return;
     m_worker->batchConsumed();
-    appendEvents(std::move(batch.events));
     if (!batch.last || batch.generation != m_generation)
         return; // more to come, or an order a newer one replaced
     m_workerBusy = false;
@@ -125,12 +166,14 @@ void DebugController::absorbBatch(RunBatch &batch)
     }
 }
 
-void DebugController::appendEvents(std::vector<engine::HistoryEvent> events)
+void DebugController::appendEvents(std::vector<engine::HistoryEvent> &events, std::size_t from,
+                                   std::size_t count)
 {
-    if (events.empty())
+    if (count == 0)
         return;
     const std::size_t first = m_shown->size();
-    for (engine::HistoryEvent &event : events) {
+    for (std::size_t i = from; i < from + count; ++i) {
+        engine::HistoryEvent &event = events[i];
         if (event.type == "MapStateStarted" && event.details.is_object())
             m_progress.mapIterationsTotal += event.details.value("length", std::size_t{0});
         else if (event.type == "MapIterationSucceeded" || event.type == "MapIterationFailed"
