@@ -15,6 +15,15 @@ namespace {
 
 constexpr double PointsPerInch = 72.0;
 
+// One Graphviz context for the whole process, never freed. Graphviz 2.42's pango plugin keeps
+// a pointer to the last font name it measured, and that name lives in the context: freeing the
+// context left the next layout comparing against freed memory (AddressSanitizer saw it).
+GVC_t *sharedContext()
+{
+    static GVC_t *const context = gvContext();
+    return context;
+}
+
 void set(void *object, const char *name, const std::string &value)
 {
     agsafeset(object, const_cast<char *>(name), const_cast<char *>(value.c_str()),
@@ -88,8 +97,6 @@ GvLayout::~GvLayout()
         gvFreeLayout(m_context, m_root);
     if (m_root)
         agclose(m_root);
-    if (m_context)
-        gvFreeContext(m_context);
 }
 
 Agraph_t *GvLayout::scopeOf(const NodeSpec &node) const
@@ -187,7 +194,7 @@ void GvLayout::resolveExits()
 
 bool GvLayout::run()
 {
-    m_context = gvContext();
+    m_context = sharedContext();
     m_root = agopen(const_cast<char *>("stepwise"), Agdirected, nullptr);
     set(m_root, "rankdir", "TB");
     set(m_root, "compound", "true");
