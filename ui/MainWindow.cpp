@@ -94,6 +94,8 @@ MainWindow::MainWindow(QWidget *parent)
     createFileMenu();
     createEditMenu();
     createViewMenu();
+    createRunMenu();
+    createHelpMenu();
     createToolBar();
     updateTitle();
     statusBar()->showMessage(tr("Open a state machine (File → Open), an example, or start a new one."));

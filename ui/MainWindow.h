@@ -79,6 +79,8 @@ private:
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
+    void createRunMenu();
+    void createHelpMenu();
     void createToolBar();
     void wireSelection();
     void wirePreview();

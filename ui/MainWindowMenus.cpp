@@ -6,6 +6,8 @@
 #include "ui/CanvasController.h"
 #include "ui/canvas/CanvasScene.h"
 #include "ui/canvas/CanvasView.h"
+#include "ui/debug/DebugController.h"
+#include "ui/debug/ExecutionPanel.h"
 #include "ui/document/Document.h"
 #include "ui/files/Exports.h"
 #include "ui/files/RecentFiles.h"
@@ -23,6 +25,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace stepwise::ui {
 namespace {
@@ -205,7 +209,34 @@ void MainWindow::createViewMenu()
         panels->addAction(dock->toggleViewAction());
     for (QAction *action : view->actions())
         describe(action);
+}
 
+// The run controls, keyed as in an IDE's debugger, whichever panel is in front; a run starting
+// while none of the debugger's panels shows brings the Execution panel (its progress) forward.
+void MainWindow::createRunMenu()
+{
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    const QList<QAction *> actions = m_executionPanel->runActions();
+    for (QAction *action : actions) {
+        run->addAction(action);
+        describe(action);
+    }
+    connect(m_debug, &DebugController::phaseChanged, this, [this](DebugController::Phase phase) {
+        if (phase != DebugController::Phase::Running)
+            return;
+        statusBar()->showMessage(tr("Running…"));
+        // A tabified dock behind another stays "visible"; what is painted tells.
+        const bool debuggerShown =
+            std::any_of(m_debugDocks.begin(), m_debugDocks.end(), [](QDockWidget *dock) {
+                return dock->isVisible() && !dock->visibleRegion().isEmpty();
+            });
+        if (!debuggerShown && !m_debugDocks.empty())
+            m_debugDocks.front()->raise();
+    });
+}
+
+void MainWindow::createHelpMenu()
+{
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Stepwise"), this, [this] {
         QMessageBox::about(

@@ -2,7 +2,8 @@
 // run (a Choice loop of 25,000 rounds, 4 events a round, virtual time) in the designer window,
 // offscreen, while a 10 ms timer scrolls the History panel and repaints it and the canvas. It
 // prints the run time, the timer's ticks and its gaps (the longest is the UI's worst stall).
-// With --look DIR it also saves the window paused in the middle of a real-clock Wait.
+// With --look DIR it saves the window instead: paused in the middle of a real-clock Wait, and
+// in the middle of the long run.
 //   QT_QPA_PLATFORM=offscreen bench_debug_window [--look /tmp/stepwise-h2]
 #include "tst_debug_support.h"
 
@@ -110,6 +111,13 @@ int measureLongRun(MainWindow &window, const QTemporaryDir &dir)
     return 0;
 }
 
+bool save(MainWindow &window, const QString &path)
+{
+    const bool saved = window.grab().save(path);
+    std::printf("%s %s\n", saved ? "saved" : "could not save", qPrintable(path));
+    return saved;
+}
+
 int lookAtPausedRealClockRun(MainWindow &window, const QTemporaryDir &dir, const QString &out)
 {
     if (!window.openFile(writeMachine(dir, "courier.asl.json", waitMachine()), true))
@@ -123,9 +131,24 @@ int lookAtPausedRealClockRun(MainWindow &window, const QTemporaryDir &dir, const
     QTest::qWait(1500);
     debugger->pause();
     QTest::qWait(300);
-    const QString path = out + QStringLiteral("/paused-real-clock-wait.png");
-    const bool saved = window.grab().save(path);
-    std::printf("%s %s\n", saved ? "saved" : "could not save", qPrintable(path));
+    const bool saved = save(window, out + QStringLiteral("/paused-real-clock-wait.png"));
+    debugger->stop();
+    return saved ? 0 : 1;
+}
+
+// The window in the middle of the 100,000-event loop: progress, the followed history, the canvas.
+int lookAtLongRun(MainWindow &window, const QTemporaryDir &dir, const QString &out)
+{
+    if (!window.openFile(writeMachine(dir, "loop.asl.json", debugtest::loopMachine(25000)), true))
+        return 1;
+    DebugController *debugger = window.debugger();
+    RunConfig config;
+    config.maxHistoryEvents = 1000000;
+    debugger->setRunConfig(config);
+    if (!debugger->start())
+        return 1;
+    QTest::qWait(1200);
+    const bool saved = save(window, out + QStringLiteral("/long-run-in-progress.png"));
     debugger->stop();
     return saved ? 0 : 1;
 }
@@ -143,6 +166,7 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     const int look = static_cast<int>(args.indexOf(QStringLiteral("--look")));
     if (look > 0 && look + 1 < args.size())
-        return lookAtPausedRealClockRun(window, dir, args[look + 1]);
+        return lookAtPausedRealClockRun(window, dir, args[look + 1])
+               | lookAtLongRun(window, dir, args[look + 1]);
     return measureLongRun(window, dir);
 }

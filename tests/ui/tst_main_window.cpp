@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 #include "ui/canvas/CanvasScene.h"
 #include "ui/canvas/CanvasView.h"
+#include "ui/debug/DebugController.h"
 #include "ui/document/Document.h"
 #include "ui/models/DiagnosticsModel.h"
 #include "ui/panels/DiagnosticsPanel.h"
@@ -15,7 +16,10 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QDir>
+#include <QDockWidget>
 #include <QImage>
+#include <QMenu>
+#include <QMenuBar>
 #include <QStandardPaths>
 #include <QToolBar>
 #include <QUndoStack>
@@ -312,6 +316,47 @@ private slots:
         }
         MainWindow next;
         QVERIFY(next.recovery()->orphans().empty());
+    }
+
+    // The Run menu drives the debugger whichever bottom panel is in front: F5 starts (and brings
+    // the Execution panel forward), stops at a breakpoint, and F5 again continues to the end.
+    void theRunMenuStartsAndContinuesFromAnyPanel()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("two.asl.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"},
+                      "B": {"Type": "Pass", "End": true}}})");
+        file.close();
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path, true));
+        auto *problems = window.findChild<QDockWidget *>(QStringLiteral("DiagnosticsDock"));
+        auto *execution = window.findChild<QDockWidget *>(QStringLiteral("ExecutionDock"));
+        QVERIFY(problems && execution);
+        problems->raise();
+        QTRY_VERIFY(execution->visibleRegion().isEmpty()); // behind Problems
+
+        QMenu *runMenu = nullptr;
+        for (QAction *action : window.menuBar()->actions())
+            if (action->text() == QStringLiteral("&Run"))
+                runMenu = action->menu();
+        QVERIFY(runMenu);
+        QAction *startOrContinue = runMenu->actions().value(0);
+        QVERIFY(startOrContinue);
+        QCOMPARE(startOrContinue->shortcut(), QKeySequence(Qt::Key_F5));
+
+        DebugController *debugger = window.debugger();
+        debugger->setBreakpoint("/States/B", true);
+        startOrContinue->trigger();
+        QTRY_COMPARE(debugger->phase(), DebugController::Phase::Paused);
+        QTRY_VERIFY(!execution->visibleRegion().isEmpty()); // in front
+        QCOMPARE(debugger->history()->back().stateName, std::string("B"));
+        startOrContinue->trigger(); // continues the paused run, does not start a new one
+        QTRY_COMPARE(debugger->phase(), DebugController::Phase::Finished);
+        QCOMPARE(debugger->execution()->status(), stepwise::engine::ExecutionStatus::Succeeded);
+        QCOMPARE(debugger->history()->size(), std::size_t{6}); // a new run would stop at B again
     }
 };
 

@@ -7,6 +7,7 @@
 #include "ui/debug/OverlayLegend.h"
 #include "ui/document/Document.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -114,24 +115,19 @@ QWidget *ExecutionPanel::buildControls()
     auto *bar = new QWidget(this);
     auto *row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
-    m_start = button(tr("Start"), tr("Start a new run and continue to the first breakpoint (F5)"), bar);
+    m_start = button(tr("Start"), tr("Start a new run and continue to the first breakpoint (F5 when no run is paused)"), bar);
     m_step = button(tr("Step"), tr("Run to the next state in this scope or an outer one (F10)"), bar);
     m_stepInto = button(tr("Step into"), tr("Run to the next state entered or exited, inside a branch or iteration too (F11)"), bar);
-    m_stepEvent = button(tr("Step event"), tr("Run exactly one history event"), bar);
+    m_stepEvent = button(tr("Step event"), tr("Run exactly one history event (Ctrl+F11)"), bar);
     m_continue = button(tr("Continue"), tr("Run to the next breakpoint or the end (F5)"), bar);
     m_pause = button(tr("Pause"), tr("Pause the run (F6)"), bar);
     m_stop = button(tr("Stop"), tr("Stop the run as StopExecution does (Shift+F5)"), bar);
-    m_restart = button(tr("Restart"), tr("Stop and start again with the same settings"), bar);
+    m_restart = button(tr("Restart"), tr("Stop and start again with the same settings (Ctrl+Shift+F5)"), bar);
     m_redrive = button(tr("Redrive"), QString(), bar);
-    m_back = button(tr("◀ Back"), tr("Move the time cursor one event back"), bar);
+    m_back = button(tr("◀ Back"), tr("Move the time cursor one event back (Ctrl+F10)"), bar);
     for (QPushButton *b : {m_start, m_step, m_stepInto, m_stepEvent, m_continue, m_pause, m_stop,
                            m_restart, m_redrive, m_back})
         row->addWidget(b);
-    m_start->setShortcut(QKeySequence(Qt::Key_F5));
-    m_step->setShortcut(QKeySequence(Qt::Key_F10));
-    m_stepInto->setShortcut(QKeySequence(Qt::Key_F11));
-    m_pause->setShortcut(QKeySequence(Qt::Key_F6));
-    m_stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     row->addSpacing(8);
     row->addWidget(new QLabel(tr("Speed"), bar));
     m_speed = new QComboBox(bar);
@@ -165,7 +161,30 @@ QWidget *ExecutionPanel::buildControls()
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this] { m_controller->setSpeed(m_speed->currentData().toInt()); });
     connect(m_breakOnError, &QCheckBox::toggled, m_controller, &DebugController::setBreakOnError);
+    buildRunActions();
     return bar;
+}
+
+void ExecutionPanel::buildRunActions()
+{
+    const auto add = [this](const QString &text, const QKeySequence &key, auto pick) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, [pick] {
+            if (QPushButton *target = pick(); target && target->isEnabled())
+                target->click();
+        });
+        m_runActions.push_back(action);
+    };
+    add(tr("&Start or Continue"), QKeySequence(Qt::Key_F5),
+        [this] { return m_continue->isEnabled() && m_controller->isLive() ? m_continue : m_start; });
+    add(tr("S&tep"), QKeySequence(Qt::Key_F10), [this] { return m_step; });
+    add(tr("Step &Into"), QKeySequence(Qt::Key_F11), [this] { return m_stepInto; });
+    add(tr("Step &Event"), QKeySequence(Qt::CTRL | Qt::Key_F11), [this] { return m_stepEvent; });
+    add(tr("Step &Back"), QKeySequence(Qt::CTRL | Qt::Key_F10), [this] { return m_back; });
+    add(tr("&Pause"), QKeySequence(Qt::Key_F6), [this] { return m_pause; });
+    add(tr("St&op"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { return m_stop; });
+    add(tr("&Restart"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5), [this] { return m_restart; });
 }
 
 QWidget *ExecutionPanel::buildHandlers()

@@ -5,8 +5,10 @@
 // for Continue, break on error, progress, and the legend of the overlay colours.
 #include "ui/debug/ProgramApproval.h"
 
+#include <QList>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -35,6 +37,11 @@ public:
     // this definition (issue 8, Safety). The default asks in a dialog.
     void setProgramConfirmation(ProgramApproval::Ask ask) { m_confirmPrograms = std::move(ask); }
 
+    // The run controls as window-wide actions with their keys (F5 starts, or continues a paused
+    // run; F10 step; F11 step into; F6 pause; Shift+F5 stop; Ctrl+Shift+F5 restart), for the
+    // Run menu: they work whichever panel is in front. Each acts as its button when enabled.
+    QList<QAction *> runActions() const { return m_runActions; }
+
 private:
     QWidget *buildHandlers();
     QWidget *buildControls();
@@ -50,6 +57,7 @@ private:
     void run(bool (DebugController::*action)());
     bool programsApproved();
     bool askInDialog(const QString &bindingsPath, const QStringList &programs);
+    void buildRunActions();
 
     Document *m_document;
     DebugController *m_controller;
@@ -68,6 +76,7 @@ private:
     QLabel *m_stale;
     QPushButton *m_start, *m_step, *m_stepEvent, *m_stepInto, *m_continue, *m_pause, *m_stop,
         *m_restart, *m_redrive, *m_back;
+    QList<QAction *> m_runActions;
     bool m_loading = false;
     ProgramApproval::Ask m_confirmPrograms;
 };
