@@ -14,6 +14,7 @@ if [ "${1:-}" = "--sanitize" ]; then
     export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1
     export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
     export LSAN_OPTIONS="suppressions=$PWD/../tests/sanitize/lsan.supp:print_suppressions=0"
+    export QTEST_FUNCTION_TIMEOUT=1800000 # ms: one test function may take minutes under ASan
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 1800 -j "${STEPWISE_JOBS:-$(nproc)}"
     exit
 fi

@@ -2,4 +2,4 @@
 stepwise_add_qtest(tst_faults
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_faults.cpp
     LIBS stepwise::ui)
-set_tests_properties(tst_faults PROPERTIES TIMEOUT 300)
+set_tests_properties(tst_faults PROPERTIES TIMEOUT ${STEPWISE_LONG_TEST_TIMEOUT})
