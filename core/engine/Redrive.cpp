@@ -80,8 +80,11 @@ void resumeThread(ExecutionImpl &rt, Thread &thread, std::int64_t previous)
     if (asl::isContainer(*thread.state) && !thread.container.results.empty())
         thread.redrivenRun = std::move(thread.container);
     thread.pendingState = asl::common(*thread.state).name;
-    thread.pendingInput = thread.rawInput;
     thread.pendingInputText = originalInputText(rt, thread);
+    // The recorded input, not rawInput: a Pass merges its result into its raw input in place,
+    // so after an exit that failed (a result over the payload limit) rawInput is not it anymore.
+    Json recorded = Json::parse(thread.pendingInputText, nullptr, false);
+    thread.pendingInput = recorded.is_discarded() ? thread.rawInput : std::move(recorded);
     thread.pendingInputIndex.clear();
     thread.pendingInputTextCompact = thread.inputTextCompact;
 }

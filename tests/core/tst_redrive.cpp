@@ -408,6 +408,32 @@ private slots:
         QCOMPARE(execution.status(), ExecutionStatus::Succeeded);
         QCOMPARE(execution.output(), (Json{{"count", 1}}));
     }
+
+    // A Pass whose output is over the payload limit fails on its exit, after merging its result
+    // into its input in place; a redrive re-enters it with the input it recorded, so it fails
+    // the same way again instead of reading paths on a null input.
+    void aPassFailedOnItsOutputSizeIsRedrivenWithItsInput()
+    {
+        const Json pass = Json{{"Type", "Pass"},
+                               {"Parameters", Json{{"copy.$", "$.blob"}}},
+                               {"ResultPath", "$.copy"},
+                               {"End", true}};
+        Execution execution = start(Json{{"StartAt", "Double"}, {"States", Json{{"Double", pass}}}},
+                                    nullptr, Json{{"blob", std::string(150 * 1024, 'x')}});
+        execution.runToEnd();
+        QCOMPARE(execution.status(), ExecutionStatus::Failed);
+        QCOMPARE(execution.error().value_or(""), std::string("States.DataLimitExceeded"));
+        QVERIFY(execution.redrive().hasValue());
+        execution.runToEnd();
+        QCOMPARE(execution.status(), ExecutionStatus::Failed);
+        QCOMPARE(execution.error().value_or(""), std::string("States.DataLimitExceeded"));
+        std::vector<std::string> enteredInputs;
+        for (const HistoryEvent &event : execution.history())
+            if (event.type == "PassStateEntered")
+                enteredInputs.push_back(event.details["input"].get<std::string>());
+        QCOMPARE(enteredInputs.size(), std::size_t{2});
+        QCOMPARE(enteredInputs[1], enteredInputs[0]);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestRedrive)
