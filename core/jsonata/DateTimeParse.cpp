@@ -138,7 +138,10 @@ std::optional<double> parseDateTime(const std::string &text, const std::vector<P
                 ++pos;
         }
         auto v = parseInteger(text.substr(start, pos - start), ip);
-        if (!v)
+        // A component beyond a billion puts the time outside any date the reference can hold
+        // (±8.64e15 ms); refusing it here keeps the civil-date arithmetic below from overflowing.
+        constexpr double kMaxComponent = 1e9;
+        if (!v || !std::isfinite(*v) || std::fabs(*v) > kMaxComponent)
             return std::nullopt;
         values[c] = static_cast<long long>(*v);
     }

@@ -18,7 +18,8 @@ long long daysFromCivil(long long y, int m, int d)
     y -= m <= 2;
     long long era = (y >= 0 ? y : y - 399) / 400;
     long long yoe = y - era * 400;
-    long long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const long long month = m;
+    long long doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + d - 1;
     long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
 }

@@ -192,9 +192,11 @@ std::string toLetters(long long value, char base)
     return out;
 }
 
-long long fromLetters(const std::string &text, char base)
+// In doubles, as the reference computes: a long run of letters gives a huge number, never an
+// overflow.
+double fromLetters(const std::string &text, char base)
 {
-    long long v = 0;
+    double v = 0;
     for (char c : text)
         v = v * 26 + (c - base + 1);
     return v;
@@ -342,7 +344,7 @@ std::optional<double> parseInteger(const std::string &text, const IntegerPicture
 {
     switch (pic.kind) {
     case IntegerPicture::Kind::Letters:
-        return static_cast<double>(fromLetters(text, pic.upper ? 'A' : 'a'));
+        return fromLetters(text, pic.upper ? 'A' : 'a');
     case IntegerPicture::Kind::Roman: return static_cast<double>(fromRoman(text));
     case IntegerPicture::Kind::Words: return wordsToNumber(text);
     default: break;

@@ -28,7 +28,7 @@ std::optional<double> wordsToNumber(const std::string &text);
 std::string toRoman(long long value);
 long long fromRoman(const std::string &text);
 std::string toLetters(long long value, char base);
-long long fromLetters(const std::string &text, char base);
+double fromLetters(const std::string &text, char base);
 char32_t zeroDigitOf(char32_t c); // 0 when c is not a decimal digit
 
 } // namespace stepwise::jsonata

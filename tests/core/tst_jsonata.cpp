@@ -82,6 +82,14 @@ private slots:
         // A hostile width is capped (1000) instead of asking for gigabytes of padding.
         QTest::newRow("huge width") << std::string("$length($fromMillis(0, '[Y,99999999999]'))")
                                     << doc << std::string("1000");
+        QTest::newRow("roman year") << std::string("$toMillis('MMXVIII', '[YI]')") << doc
+                                    << std::string("1514764800000");
+        QTest::newRow("alphabetic month") << std::string("$toMillis('2018 c', '[Y] [Ma]')") << doc
+                                          << std::string("1519862400000");
+        // Components no date can hold (fuzz_jsonata: they overflowed the civil-date arithmetic).
+        QTest::newRow("month beyond any date")
+            << std::string("$toMillis('2018 zzzzzzzzzzzzzzzz', '[Y] [Ma]')") << doc
+            << std::string("undefined");
     }
     void evaluates()
     {
