@@ -35,7 +35,9 @@ Result<Json, std::string> fnHash(const Args &args, const EvalContext &, const Ex
     const EVP_MD *digest = digestFor(args[1].get_ref<const std::string &>());
     if (digest == nullptr)
         return unexpected(invalidArguments(call));
-    const std::string dumped = args[0].is_string() ? std::string() : args[0].dump();
+    const std::string dumped =
+        args[0].is_string() ? std::string()
+                            : args[0].dump(-1, ' ', false, Json::error_handler_t::replace);
     const std::string_view data =
         args[0].is_string() ? std::string_view(args[0].get_ref<const std::string &>()) : dumped;
     if (utf16LongerThan(data, kMaxHashInput))

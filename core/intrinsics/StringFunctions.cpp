@@ -3,7 +3,10 @@
 #include "core/intrinsics/ExpressionNode.h"
 #include "core/intrinsics/JavaText.h"
 
+#include <algorithm>
 #include <array>
+#include <string_view>
+#include <vector>
 
 namespace stepwise::intrinsics {
 namespace {
@@ -68,28 +71,59 @@ Result<Json, std::string> fnStringToJson(const Args &args, const EvalContext &,
 Result<Json, std::string> fnJsonToString(const Args &args, const EvalContext &,
                                          const ExpressionNode &)
 {
-    return Json(args.front().dump());
+    return Json(args.front().dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
+namespace {
+
+// The length of the UTF-8 sequence starting at text[i] (1 for a stray byte).
+std::size_t sequenceLength(std::string_view text, std::size_t i)
+{
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    return std::min(length, text.size() - i);
+}
+
+} // namespace
+
 // §5.3 StringSplit: every delimiter character separates; empty tokens are dropped [OBS].
+// Characters, not bytes: a non-ASCII delimiter must not cut another character's bytes apart
+// (that left invalid UTF-8 in the tokens). ASCII delimiters never occur inside a multi-byte
+// character, so they are looked up byte by byte.
 Result<Json, std::string> fnStringSplit(const Args &args, const EvalContext &,
                                         const ExpressionNode &call)
 {
     if (!args[0].is_string() || !args[1].is_string())
         return unexpected(invalidArguments(call));
-    const auto &text = args[0].get_ref<const std::string &>();
-    const auto &delimiters = args[1].get_ref<const std::string &>();
+    const std::string_view text = args[0].get_ref<const std::string &>();
+    const std::string_view delimiters = args[1].get_ref<const std::string &>();
     bool isDelimiter[256] = {};
-    for (char c : delimiters)
-        isDelimiter[static_cast<unsigned char>(c)] = true;
+    std::vector<std::string_view> wideDelimiters;
+    for (std::size_t i = 0; i < delimiters.size();) {
+        const std::size_t length = sequenceLength(delimiters, i);
+        if (length == 1)
+            isDelimiter[static_cast<unsigned char>(delimiters[i])] = true;
+        else
+            wideDelimiters.push_back(delimiters.substr(i, length));
+        i += length;
+    }
     Json out = Json::array();
     std::size_t start = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (i < text.size() && !isDelimiter[static_cast<unsigned char>(text[i])])
-            continue;
-        if (i > start) // empty tokens are dropped
-            out.push_back(text.substr(start, i - start));
-        start = i + 1;
+    for (std::size_t i = 0; i <= text.size();) {
+        std::size_t length = 1;
+        bool splits = i == text.size();
+        if (!splits) {
+            length = wideDelimiters.empty() ? 1 : sequenceLength(text, i);
+            splits = length == 1 ? isDelimiter[static_cast<unsigned char>(text[i])]
+                                 : std::find(wideDelimiters.begin(), wideDelimiters.end(),
+                                             text.substr(i, length)) != wideDelimiters.end();
+        }
+        if (splits) {
+            if (i > start) // empty tokens are dropped
+                out.push_back(std::string(text.substr(start, i - start)));
+            start = i + length;
+        }
+        i += length;
     }
     return out;
 }

@@ -274,8 +274,8 @@ void assignInPlace(Json &target, const Components &components, Json value)
 
 std::string assignFailure(const Json &target, const Path &referencePath)
 {
-    return "Unable to apply ResultPath '" + referencePath.text() + "' to input '" + target.dump()
-         + "'";
+    return "Unable to apply ResultPath '" + referencePath.text() + "' to input '"
+         + target.dump(-1, ' ', false, Json::error_handler_t::replace) + "'";
 }
 
 } // namespace

@@ -248,6 +248,11 @@ private slots:
         row("split", "States.StringSplit('a,b,,c', ',')", "{}", R"(["a","b","c"])");
         row("split char set", "States.StringSplit('a-b+c', '+-')", "{}", R"(["a","b","c"])");
         row("split nothing", "States.StringSplit(',,', ',')", "{}", "[]");
+        // A non-ASCII delimiter is a character: 'é' (C3 A9) must not cut 'ê' (C3 AA) apart.
+        row("split on a non-ASCII character", "States.StringSplit('aêbéc', 'é')", "{}",
+            R"(["aêb","c"])");
+        row("json of a split", "States.JsonToString(States.StringSplit('êé', 'é'))", "{}",
+            "\"[\\\"ê\\\"]\"");
         row("split non-string", "States.StringSplit(1, ',')", "{}",
             "!Invalid arguments in States.StringSplit");
         // Paths
