@@ -90,18 +90,22 @@ std::size_t utf16Length(std::string_view utf8)
     return units;
 }
 
+std::size_t utf8SequenceLength(unsigned char lead)
+{
+    return lead < 0x80             ? 1
+           : (lead >> 5) == 0x6  ? 2
+           : (lead >> 4) == 0xE  ? 3
+           : (lead >> 3) == 0x1E ? 4
+                                   : 0;
+}
+
 std::string sanitizeUtf8(std::string_view bytes)
 {
     std::string out;
     out.reserve(bytes.size());
     std::size_t pos = 0;
     while (pos < bytes.size()) {
-        auto b0 = static_cast<unsigned char>(bytes[pos]);
-        std::size_t length = b0 < 0x80           ? 1
-                             : (b0 >> 5) == 0x6  ? 2
-                             : (b0 >> 4) == 0xE  ? 3
-                             : (b0 >> 3) == 0x1E ? 4
-                                                 : 0;
+        const std::size_t length = utf8SequenceLength(static_cast<unsigned char>(bytes[pos]));
         bool valid = length > 0 && pos + length <= bytes.size();
         for (std::size_t i = 1; valid && i < length; ++i)
             valid = (static_cast<unsigned char>(bytes[pos + i]) & 0xC0) == 0x80;

@@ -22,6 +22,9 @@ inline bool utf16LongerThan(std::string_view utf8, std::size_t limit)
     return utf8.size() > limit && utf16Length(utf8) > limit;
 }
 
+// The byte count of the UTF-8 sequence `lead` starts (1-4); 0 when it cannot start one.
+std::size_t utf8SequenceLength(unsigned char lead);
+
 // new String(bytes, UTF_8): malformed sequences become U+FFFD.
 std::string sanitizeUtf8(std::string_view bytes);
 

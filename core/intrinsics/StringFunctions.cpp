@@ -76,12 +76,11 @@ Result<Json, std::string> fnJsonToString(const Args &args, const EvalContext &,
 
 namespace {
 
-// The length of the UTF-8 sequence starting at text[i] (1 for a stray byte).
+// The bytes of the character starting at text[i] (1 for a stray byte).
 std::size_t sequenceLength(std::string_view text, std::size_t i)
 {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    return std::min(length, text.size() - i);
+    const std::size_t length = utf8SequenceLength(static_cast<unsigned char>(text[i]));
+    return std::clamp<std::size_t>(length, 1, text.size() - i);
 }
 
 } // namespace

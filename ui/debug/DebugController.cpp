@@ -38,7 +38,7 @@ DebugController::DebugController(Document *document, QObject *parent)
     m_thread.setObjectName(QStringLiteral("stepwise-run"));
     m_absorbTimer.setSingleShot(true);
     m_absorbTimer.setInterval(0);
-    connect(&m_absorbTimer, &QTimer::timeout, this, [this] { absorbIncoming(AbsorbBudgetMs); });
+    connect(&m_absorbTimer, &QTimer::timeout, this, [this] { absorbIncoming(); });
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         updateRealElapsed();

@@ -140,7 +140,8 @@ private:
     // few at a time, then finishBatch acts on why the worker stopped (a breakpoint, the step's
     // goal, a pause, the end).
     void receiveBatch(std::shared_ptr<RunBatch> batch);
-    void absorbIncoming(qint64 budgetMs);
+    // At most `budgetMs` of work per turn of the event loop (-1: everything queued).
+    void absorbIncoming(qint64 budgetMs = 6);
     void finishBatch(const RunBatch &batch);
     // Moves events[from, from + count) into the shown history.
     void appendEvents(std::vector<engine::HistoryEvent> &events, std::size_t from, std::size_t count);
@@ -170,7 +171,6 @@ private:
     QThread m_thread;
     RunWorker *m_worker = nullptr; // lives on m_thread
     // Batches delivered but not all shown yet; m_incomingOffset events of the first one are.
-    static constexpr qint64 AbsorbBudgetMs = 6;
     std::deque<std::shared_ptr<RunBatch>> m_incoming;
     std::size_t m_incomingOffset = 0;
     QTimer m_absorbTimer;

@@ -12,6 +12,11 @@
 #include <thread>
 
 namespace stepwise::ui {
+namespace {
+
+constexpr std::size_t AbsorbChunk = 64;
+
+} // namespace
 
 void DebugController::startWorker(bool realTime, std::shared_ptr<std::function<void()>> flushHook)
 {
@@ -61,7 +66,7 @@ bool DebugController::waitForWorker(int timeoutMs)
     waited.start();
     while (m_workerBusy && waited.elapsed() < timeoutMs) {
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall); // its batches
-        absorbIncoming(-1);
+        absorbIncoming(-1); // all of them: the caller waits for the run
         if (m_workerBusy)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
@@ -110,7 +115,6 @@ void DebugController::receiveBatch(std::shared_ptr<RunBatch> batch)
 // scroll and paint between turns, instead of taking one batch after another.
 void DebugController::absorbIncoming(qint64 budgetMs)
 {
-    constexpr std::size_t AbsorbChunk = 64;
     QElapsedTimer spent;
     spent.start();
     while (!m_incoming.empty()) {
