@@ -1,6 +1,8 @@
 // Completion of Parallel and Map states (ASL spec §2.1).
 #include "core/engine/ContainerSupport.h"
 
+#include "core/common/JsonDispose.h"
+
 #include "core/engine/DataFlow.h"
 #include "core/engine/JsonataFlow.h"
 #include "core/engine/RetryCatch.h"
@@ -32,7 +34,7 @@ void completeContainerJsonata(ExecutionImpl &rt, Thread &thread, const asl::Stat
 {
     JsonataRoots roots = jsonataRootsOf(thread);
     roots.result = &results;
-    Json assigned = Json::object();
+    Json assigned = Json(Json::value_t::object);
     if (common.assign) {
         auto values = evalJsonataAssign(rt, thread, *common.assign, "Assign", roots);
         if (!values.hasValue())
@@ -65,7 +67,7 @@ void completeContainer(ExecutionImpl &rt, Thread &thread, const asl::StateCommon
     }
     if (isJsonata(rt, thread))
         return completeContainerJsonata(rt, thread, common, std::move(results));
-    Json assigned = Json::object();
+    Json assigned = Json(Json::value_t::object);
     if (common.assign) {
         auto values = evalAssign(rt, thread, *common.assign, rootsOf(thread, results));
         if (!values.hasValue())
@@ -76,12 +78,17 @@ void completeContainer(ExecutionImpl &rt, Thread &thread, const asl::StateCommon
         auto selected = evalTemplate(rt, thread, *resultSelector, rootsOf(thread, results));
         if (!selected.hasValue())
             return rt.fail(thread, selected.error());
+        disposeJson(results); // a Map's thousands of results, freed without nlohmann's stacks
         results = std::move(selected).value();
     }
-    auto merged = applyResultPath(rt, thread, resultPath, thread.rawInput, std::move(results));
+    // Nothing reads the raw input after a successful ResultPath (what follows can only fail
+    // with an uncatchable error, and a redrive re-enters from the Entered event), so the result
+    // is merged into it in place.
+    auto merged = applyResultPath(rt, thread, resultPath, std::move(thread.rawInput),
+                                  std::move(results));
     if (!merged.hasValue())
         return rt.fail(thread, merged.error());
-    auto output = applyFilterPath(rt, thread, common.outputPath, merged.value());
+    auto output = takeFilterPath(rt, thread, common.outputPath, std::move(merged).value());
     if (!output.hasValue())
         return rt.fail(thread, output.error());
     rt.exitState(thread, std::move(output).value(), nextOf(common), std::move(assigned));

@@ -1,6 +1,7 @@
 // JSONPath-mode data flow (ASL spec §2.1-§2.3, §2.6): paths over input, context and variables.
 #include "core/engine/DataFlow.h"
 
+#include "core/common/JsonDispose.h"
 #include "core/engine/TextSplice.h"
 #include "core/jsonpath/InPlace.h"
 
@@ -50,13 +51,13 @@ const Json *visibleVariables(const Scope *scope, Json &merged)
 
 const Json &PathRoots::context(std::string_view pathText) const
 {
-    static const Json none = Json::object();
+    static const Json none = Json(Json::value_t::object);
     if (!mapItem)
         return thread ? thread->context() : none;
     if (readsOnlyMapItem(pathText))
         return *mapItem;
     if (!m_mapContext) {
-        m_mapContext = thread ? thread->context() : Json::object();
+        m_mapContext = thread ? thread->context() : Json(Json::value_t::object);
         (*m_mapContext)["Map"] = (*mapItem)["Map"];
     }
     return *m_mapContext;
@@ -96,7 +97,7 @@ Eval<Json> computeFilterPath(ExecutionImpl &rt, const Thread &thread,
                              const asl::PathField &field, const Json &value)
 {
     if (field.isNull())
-        return Json::object();
+        return Json(Json::value_t::object);
     auto selected = readPath(rt, field.text, rootsOf(thread, value));
     if (!selected.hasValue())
         return unexpected(rt.runtimeError(
@@ -114,6 +115,19 @@ Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::P
     if (const Json *node = locateFilterPath(rt, field, value))
         return *node;
     return computeFilterPath(rt, thread, field, value);
+}
+
+Eval<Json> takeFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
+                          Json &&value)
+{
+    const Json *node = locateFilterPath(rt, field, value);
+    if (!node)
+        return computeFilterPath(rt, thread, field, value);
+    if (node == &value)
+        return std::move(value);
+    Json selected = std::move(*const_cast<Json *>(node)); // a node of `value`, which is ours
+    disposeJson(value);
+    return selected;
 }
 
 const Json *locateFilterPath(ExecutionImpl &rt, const asl::PathField &field, const Json &value)

@@ -39,6 +39,9 @@ Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
 // InputPath / OutputPath (spec §2.2): absent → unchanged, null → {}.
 Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
                            const Json &value);
+// The same for a value the caller gives away: a node it names is moved out, and the rest freed.
+Eval<Json> takeFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
+                          Json &&value);
 // The node InputPath / OutputPath selects inside `value` itself, read in place instead of
 // copied: `value` for an absent path, the node a definite `$...` path names; nullptr when
 // applyFilterPath must compute the result (null path, `$$` / variable roots, no match, filters).

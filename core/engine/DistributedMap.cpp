@@ -153,8 +153,8 @@ std::vector<Json> makeBatches(std::vector<Json> selected, const BatchSettings &s
     Json batch;
     std::size_t bytes = 0;
     auto open = [&] {
-        batch = Json::object();
-        batch["Items"] = Json::array();
+        batch = Json(Json::value_t::object);
+        batch["Items"] = Json(Json::value_t::array);
         if (settings.batchInput)
             batch["BatchInput"] = *settings.batchInput;
         bytes = compact(batch).size();

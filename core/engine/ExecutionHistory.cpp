@@ -15,9 +15,9 @@ const HistoryEvent &ExecutionHistory::append(HistoryEvent event)
 
 Json historyToJson(const ExecutionHistory &history)
 {
-    Json events = Json::array();
+    Json events = Json(Json::value_t::array);
     for (const HistoryEvent &event : history) {
-        Json item = Json::object();
+        Json item = Json(Json::value_t::object);
         item["timestamp"] = formatIsoTime(event.timestampMs);
         item["type"] = event.type;
         item["id"] = event.id;

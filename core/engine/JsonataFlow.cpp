@@ -36,7 +36,7 @@ std::string prefixOf(const std::string &expression, const std::string &location)
 // for every evaluation would dominate the cost of small expressions.
 Json statesVariable(const std::string &text, const JsonataRoots &roots)
 {
-    Json states = Json::object();
+    Json states = Json(Json::value_t::object);
     if (text.find("states") == std::string::npos)
         return states;
     if (roots.input)
@@ -138,7 +138,7 @@ Eval<Json> evalJsonata(ExecutionImpl &rt, const Thread &thread, const Json &fiel
     if (isJsonataExpression(field, &text))
         return evalExpression(rt, thread, text, location, roots);
     if (field.is_object()) {
-        Json out = Json::object();
+        Json out = Json(Json::value_t::object);
         for (auto it = field.begin(); it != field.end(); ++it) {
             auto value = evalJsonata(rt, thread, it.value(), location + "/" + it.key(), roots);
             if (!value.hasValue())
@@ -148,7 +148,7 @@ Eval<Json> evalJsonata(ExecutionImpl &rt, const Thread &thread, const Json &fiel
         return out;
     }
     if (field.is_array()) {
-        Json out = Json::array();
+        Json out = Json(Json::value_t::array);
         for (std::size_t i = 0; i < field.size(); ++i) {
             auto value = evalJsonata(rt, thread, field[i],
                                      location + "[" + std::to_string(i) + "]", roots);
@@ -281,7 +281,7 @@ void reportEvaluationFailed(ExecutionImpl &rt, Thread &thread, const StateError 
         && static_cast<std::size_t>(thread.enteredEventId) <= rt.history.size())
         previous = rt.history.at(static_cast<std::size_t>(thread.enteredEventId - 1))
                        .previousEventId;
-    Json details = Json::object();
+    Json details = Json(Json::value_t::object);
     details["error"] = error.error.value_or(std::string());
     details["cause"] = error.cause.value_or(std::string());
     if (!error.location.empty())
@@ -296,7 +296,7 @@ void finishJsonataState(ExecutionImpl &rt, Thread &thread, const std::optional<J
                         const std::string &outputLocation, const std::optional<std::string> &next)
 {
     const JsonataRoots roots = jsonataRootsOf(thread);
-    Json assigned = Json::object();
+    Json assigned = Json(Json::value_t::object);
     if (assign) {
         auto values = evalJsonataAssign(rt, thread, *assign, assignLocation, roots);
         if (!values.hasValue())

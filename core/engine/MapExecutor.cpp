@@ -2,6 +2,7 @@
 // at most MaxConcurrency at once; results are kept in item order.
 #include "core/engine/ContainerSupport.h"
 #include "core/engine/DataFlow.h"
+#include "core/engine/EventDetails.h"
 #include "core/engine/JsonataFlow.h"
 #include "core/engine/MapSupport.h"
 #include "core/engine/Redrive.h"
@@ -15,7 +16,10 @@ namespace {
 
 Json iterationDetails(const Thread &thread, std::size_t index)
 {
-    return Json{{"name", asl::common(*thread.state).name}, {"index", index}};
+    Json details = detailsObject(2);
+    addMember(details, "name", asl::common(*thread.state).name);
+    addMember(details, "index", index);
+    return details;
 }
 
 // Starts iteration `index`; false when its ItemSelector failed (the thread has failed then).
@@ -23,8 +27,11 @@ bool startIteration(ExecutionImpl &rt, Thread &thread, const asl::MapState &stat
                     std::size_t index, std::int64_t previous)
 {
     ContainerRun &run = thread.container;
-    auto input = selectItem(rt, thread, state, thread.effectiveInput, index,
-                            run.itemInputs[index]);
+    // Without a selector the item itself is the input: moved, as nothing reads it again.
+    auto input = state.itemSelector || state.parameters
+                   ? selectItem(rt, thread, state, thread.effectiveInput, index,
+                                run.itemInputs[index])
+                   : Eval<Json>(std::move(run.itemInputs[index]));
     if (!input.hasValue()) {
         for (std::size_t child : run.children)
             rt.abortThread(*rt.threads[child]);
@@ -133,14 +140,17 @@ Eval<Json> mapItems(ExecutionImpl &rt, Thread &thread, const asl::MapState &stat
 {
     if (isJsonata(rt, thread))
         return mapItemsJsonata(rt, thread, state);
-    Json items = effective;
-    if (state.itemsPath.hasPath()) {
-        auto selected = readPath(rt, state.itemsPath.text, rootsOf(thread, effective));
-        if (!selected.hasValue())
-            return unexpected(rt.runtimeError(thread, "Invalid path '" + state.itemsPath.text
-                                                          + "' : " + selected.error()));
-        items = std::move(selected).value();
+    if (!state.itemsPath.hasPath()) {
+        if (!effective.is_array())
+            return unexpected(rt.runtimeError(thread, "Map state input must be an array but was: "
+                                                          + compact(effective)));
+        return effective;
     }
+    auto selected = readPath(rt, state.itemsPath.text, rootsOf(thread, effective));
+    if (!selected.hasValue())
+        return unexpected(rt.runtimeError(thread, "Invalid path '" + state.itemsPath.text
+                                                      + "' : " + selected.error()));
+    Json items = std::move(selected).value();
     if (!items.is_array())
         return unexpected(rt.runtimeError(thread, "Map state input must be an array but was: "
                                                       + compact(items)));
@@ -200,7 +210,7 @@ void runMap(ExecutionImpl &rt, Thread &thread, const asl::MapState &state)
                                          "mapStateStartedEventDetails", Json{{"length", count}});
     ContainerRun &run = thread.container;
     run = ContainerRun{};
-    run.itemInputs.assign(items.value().begin(), items.value().end());
+    run.itemInputs = std::move(items.value().get_ref<Json::array_t &>()); // ours: a copy
     run.results.assign(count, Json());
     const auto &limit = concurrency.value();
     run.maxConcurrency = limit ? static_cast<std::size_t>(std::max<std::int64_t>(

@@ -52,7 +52,7 @@ void runParallel(ExecutionImpl &rt, Thread &thread, const asl::ParallelState &st
     if (branches.empty()) {
         rt.emit(&thread, "ParallelStateSucceeded");
         return completeContainer(rt, thread, state, state.resultSelector, state.resultPath,
-                                 Json::array());
+                                 Json(Json::value_t::array));
     }
     thread.waitingChildren = true;
     ContainerRun &run = thread.container;

@@ -77,7 +77,7 @@ void runSucceed(ExecutionImpl &rt, Thread &thread, const asl::SucceedState &stat
     auto output = applyFilterPath(rt, thread, state.outputPath, effective.value());
     if (!output.hasValue())
         return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), std::nullopt, Json::object());
+    rt.exitState(thread, std::move(output).value(), std::nullopt, Json(Json::value_t::object));
 }
 
 namespace {

@@ -69,7 +69,7 @@ Eval<Json> evalNode(ExecutionImpl &rt, const Thread &thread, const Json &node,
     if (node.is_object())
         return evalObject(rt, thread, node, roots);
     if (node.is_array()) {
-        Json out = Json::array();
+        Json out = Json(Json::value_t::array);
         for (const Json &element : node) {
             auto value = evalNode(rt, thread, element, roots);
             if (!value.hasValue())
@@ -119,7 +119,7 @@ Eval<Json> evalAssign(ExecutionImpl &rt, const Thread &thread, const Json &assig
                       const PathRoots &roots)
 {
     if (!assign.is_object())
-        return Json::object();
+        return Json(Json::value_t::object);
     return evalObject(rt, thread, assign, roots);
 }
 

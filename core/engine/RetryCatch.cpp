@@ -52,7 +52,7 @@ void catchJsonata(ExecutionImpl &rt, Thread &thread, const asl::Catcher &catcher
     JsonataRoots roots = jsonataRootsOf(thread);
     roots.errorOutput = &errorOutput;
     const std::string where = "Catch[" + std::to_string(index) + "]";
-    Json assigned = Json::object();
+    Json assigned = Json(Json::value_t::object);
     if (catcher.assign) {
         auto values = evalJsonataAssign(rt, thread, *catcher.assign, where + "/Assign", roots);
         if (!values.hasValue())
@@ -116,7 +116,7 @@ void handleStateError(ExecutionImpl &rt, Thread &thread,
             const Json errorOutput = failure.toJson();
             if (isJsonata(rt, thread))
                 return catchJsonata(rt, thread, catcher, index, errorOutput);
-            Json assigned = Json::object();
+            Json assigned = Json(Json::value_t::object);
             if (catcher.assign) {
                 auto values = evalAssign(rt, thread, *catcher.assign,
                                          rootsOf(thread, errorOutput));

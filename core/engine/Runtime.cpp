@@ -10,7 +10,7 @@ namespace stepwise::engine {
 
 Json StateError::toJson() const
 {
-    Json out = Json::object();
+    Json out = Json(Json::value_t::object);
     out["Error"] = error ? Json(*error) : Json(nullptr);
     out["Cause"] = cause ? Json(*cause) : Json(nullptr);
     return out;
@@ -36,7 +36,7 @@ bool Scope::empty() const
 
 Json Scope::visible() const
 {
-    Json out = parent ? parent->visible() : Json::object();
+    Json out = parent ? parent->visible() : Json(Json::value_t::object);
     for (auto it = vars.begin(); it != vars.end(); ++it)
         out[it.key()] = it.value();
     return out;
@@ -236,7 +236,7 @@ Eval<Json> ExecutionImpl::assignVariables(Thread &thread, Json assigned)
 {
     constexpr std::size_t kPerAssign = 256 * 1024;
     constexpr std::size_t kPerExecution = 10 * 1024 * 1024;
-    Json texts = Json::object();
+    Json texts = Json(Json::value_t::object);
     std::vector<std::size_t> sizes;
     std::size_t assignBytes = 0;
     std::size_t total = variableBytes;

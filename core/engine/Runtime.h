@@ -10,6 +10,7 @@
 #include "core/jsonpath/Path.h"
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <random>
@@ -41,7 +42,7 @@ using Eval = Result<T, StateError>;
 // One `States` scope instance's variables; lookups fall through to the enclosing scope.
 struct Scope
 {
-    Json vars = Json::object();
+    Json vars = Json(Json::value_t::object);
     std::shared_ptr<Scope> parent;
     std::unordered_map<std::string, std::size_t> sizes; // serialized size of each variable
     std::size_t bytes = 0;                              // their sum
@@ -226,7 +227,9 @@ struct ExecutionImpl
                         std::optional<std::string> abortCause);
     // Spec §8.3: running states get ...StateAborted, then ExecutionTimedOut (status TIMED_OUT).
     void timeOutExecution();
-    std::vector<std::size_t> live; // indexes of running threads, in creation order
+    // Indexes of running threads, in creation order. A deque: stepOnce drops ended threads
+    // from the front, and a vector would shift a whole 4,000-iteration Map at each step.
+    std::deque<std::size_t> live;
     bool firstStateEntered = false;
     int redriveCount = 0;        // spec §13.2: $$.Execution.RedriveCount
     std::string redriveTimeText; // $$.Execution.RedriveTime, set by the last redrive

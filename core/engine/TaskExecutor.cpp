@@ -81,7 +81,7 @@ void completeTaskJsonata(ExecutionImpl &rt, Thread &thread, const asl::TaskState
 {
     JsonataRoots roots = jsonataRootsOf(thread);
     roots.result = &result;
-    Json assigned = Json::object();
+    Json assigned = Json(Json::value_t::object);
     if (state.assign) {
         auto values = evalJsonataAssign(rt, thread, *state.assign, "Assign", roots);
         if (!values.hasValue())
@@ -103,7 +103,7 @@ void completeTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state
 {
     if (isJsonata(rt, thread))
         return completeTaskJsonata(rt, thread, state, std::move(result));
-    Json assigned = Json::object();
+    Json assigned = Json(Json::value_t::object);
     if (state.assign) {
         auto values = evalAssign(rt, thread, *state.assign, rootsOf(thread, result));
         if (!values.hasValue())

@@ -37,7 +37,7 @@ const Json &Thread::context() const
 // Spec §2.5: key order as AWS prints the context object.
 Json ExecutionImpl::makeContext(const Thread &thread) const
 {
-    Json execution = Json::object();
+    Json execution = Json(Json::value_t::object);
     execution["Id"] = executionArn;
     execution["Input"] = input;
     execution["StartTime"] = startTimeText;
@@ -48,10 +48,10 @@ Json ExecutionImpl::makeContext(const Thread &thread) const
         if (redriveCount > 0)
             execution["RedriveTime"] = redriveTimeText; // spec §13.2
     }
-    Json context = Json::object();
+    Json context = Json(Json::value_t::object);
     context["Execution"] = std::move(execution);
     context["StateMachine"] = Json{{"Id", stateMachineArn}, {"Name", options.stateMachineName}};
-    Json stateInfo = Json::object();
+    Json stateInfo = Json(Json::value_t::object);
     if (thread.state) {
         stateInfo["Name"] = asl::common(*thread.state).name;
         stateInfo["EnteredTime"] = formatIsoTime(thread.enteredTimeMs);
@@ -187,7 +187,7 @@ bool ExecutionImpl::recordExit(Thread &thread, const Json &stateOutput,
             return false;
         }
         details["assignedVariables"] = std::move(texts).value();
-        details["assignedVariablesDetails"] = Json{{"truncated", false}};
+        details["assignedVariablesDetails"] = notTruncated();
     }
     emit(&thread, stateTypeName(*thread.state) + "StateExited", "stateExitedEventDetails",
          std::move(details));
@@ -245,7 +245,7 @@ void ExecutionImpl::failThread(Thread &thread, StateError failure)
         return;
     error = thread.error.error;
     cause = thread.error.cause;
-    Json details = Json::object();
+    Json details = Json(Json::value_t::object);
     if (error)
         details["error"] = *error;
     if (cause)
@@ -278,7 +278,7 @@ void ExecutionImpl::abortExecution(std::optional<std::string> abortError,
         abortThread(*threads.front());
     error = std::move(abortError);
     cause = std::move(abortCause);
-    Json details = Json::object();
+    Json details = Json(Json::value_t::object);
     if (error)
         details["error"] = *error;
     if (cause)

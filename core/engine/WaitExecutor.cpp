@@ -154,7 +154,7 @@ void runWait(ExecutionImpl &rt, Thread &thread, const asl::WaitState &state)
             return;
         }
     }
-    Json assigned = Json::object();
+    Json assigned = Json(Json::value_t::object);
     if (state.assign) {
         auto values = evalAssign(rt, thread, *state.assign,
                                  rootsOf(thread, thread.effectiveInput));
