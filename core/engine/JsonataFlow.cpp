@@ -1,6 +1,7 @@
 // JSONata-mode data flow (ASL spec §3, §4.2, §3.6).
 #include "core/engine/JsonataFlow.h"
 
+#include "core/common/JsonMembers.h"
 #include "core/engine/DataFlow.h"
 
 #include <cmath>
@@ -39,6 +40,7 @@ Json statesVariable(const std::string &text, const JsonataRoots &roots)
     Json states = Json(Json::value_t::object);
     if (text.find("states") == std::string::npos)
         return states;
+    reserveMembers(states, 4); // growing would copy the members added before (JsonMembers.h)
     if (roots.input)
         states["input"] = *roots.input;
     if (roots.result)
@@ -139,6 +141,7 @@ Eval<Json> evalJsonata(ExecutionImpl &rt, const Thread &thread, const Json &fiel
         return evalExpression(rt, thread, text, location, roots);
     if (field.is_object()) {
         Json out = Json(Json::value_t::object);
+        reserveMembers(out, field.size());
         for (auto it = field.begin(); it != field.end(); ++it) {
             auto value = evalJsonata(rt, thread, it.value(), location + "/" + it.key(), roots);
             if (!value.hasValue())

@@ -2,6 +2,7 @@
 #include "core/jsonpath/Path.h"
 
 #include "core/common/JsonDispose.h"
+#include "core/common/JsonMembers.h"
 
 #include "core/jsonpath/InPlace.h"
 #include "core/jsonpath/PathProgram.h"
@@ -261,7 +262,8 @@ void assignInPlace(Json &target, const Components &components, Json value)
     for (const Component &c : components) {
         if (c.kind == Component::Kind::Name) {
             auto it = node->find(c.name);
-            node = it != node->end() ? &*it : &((*node)[c.name] = Json::object());
+            node = it != node->end() ? &*it
+                                     : &appendMember(*node, c.name, Json(Json::value_t::object));
         } else {
             const auto size = static_cast<std::int64_t>(node->size());
             const std::int64_t index = c.index < 0 ? size + c.index : c.index;
