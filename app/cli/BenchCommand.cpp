@@ -2,6 +2,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 #include "app/cli/RunSetup.h"
+#include "core/engine/MachinePlan.h"
 
 #include <algorithm>
 #include <chrono>
@@ -78,13 +79,15 @@ int benchCommand(const Args &args)
     std::size_t transitions = 0;
     std::size_t events = 0;
     bool succeeded = true;
+    // Prepared once, as the peer builds its StateMachine once and runs it N times.
+    const auto plan = std::make_shared<const engine::MachinePlan>(run.machine);
     for (int i = 0; i < options.repeat; ++i) {
         auto handlers = makeHandlers(options, run.options.stateMachineName);
         if (const auto *error = std::get_if<SetupError>(&handlers))
             return benchFailure(error->message);
         engine::ExecutionOptions executionOptions = run.options;
         executionOptions.handlers = std::move(std::get<0>(handlers));
-        engine::Execution execution(run.machine, run.input, std::move(executionOptions));
+        engine::Execution execution(plan, run.input, std::move(executionOptions));
         const double cpuStart = cpuMs();
         const auto start = std::chrono::steady_clock::now();
         execution.runToEnd();

@@ -91,9 +91,9 @@ const char *statusName(ExecutionStatus status)
     return "RUNNING";
 }
 
-ExecutionImpl::ExecutionImpl(asl::StateMachine machineValue, Json inputValue,
+ExecutionImpl::ExecutionImpl(std::shared_ptr<const MachinePlan> planValue, Json inputValue,
                              ExecutionOptions optionValues)
-    : machine(std::move(machineValue)), input(std::move(inputValue)),
+    : plan(std::move(planValue)), machine(plan->machine()), input(std::move(inputValue)),
       options(std::move(optionValues)), random(options.seed)
 {
     if (options.clock == ClockMode::Real)
@@ -210,7 +210,14 @@ bool ExecutionImpl::stepOnce()
 }
 
 Execution::Execution(asl::StateMachine machine, Json input, ExecutionOptions options)
-    : m_impl(std::make_unique<ExecutionImpl>(std::move(machine), std::move(input),
+    : Execution(std::make_shared<const MachinePlan>(std::move(machine)), std::move(input),
+                std::move(options))
+{
+}
+
+Execution::Execution(std::shared_ptr<const MachinePlan> plan, Json input,
+                     ExecutionOptions options)
+    : m_impl(std::make_unique<ExecutionImpl>(std::move(plan), std::move(input),
                                              std::move(options))),
       m_stop(std::make_unique<StopControl>())
 {

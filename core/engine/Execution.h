@@ -45,6 +45,7 @@ struct ExecutionOptions
     std::size_t maxHistoryEvents = 25000;
 };
 
+class MachinePlan;    // MachinePlan.h: a machine prepared for many executions
 struct ExecutionImpl; // private
 struct StopControl;   // private: what another thread asked (interrupt, abort)
 
@@ -52,6 +53,9 @@ class Execution
 {
 public:
     Execution(asl::StateMachine machine, Json input, ExecutionOptions options = {});
+    // An execution of a machine prepared once for many runs (the benchmark's repeats, a
+    // debugger's restarts): what the plan worked out is not computed again.
+    Execution(std::shared_ptr<const MachinePlan> plan, Json input, ExecutionOptions options = {});
     Execution(const Execution &) = delete;
     Execution &operator=(const Execution &) = delete;
     Execution(Execution &&) noexcept;

@@ -2,8 +2,6 @@
 // produces (spec §2.4.1): literal fields first, then `.$` fields in java.util.HashMap order.
 #include "core/engine/DataFlow.h"
 
-#include "core/common/JavaHashOrder.h"
-
 #include <algorithm>
 #include <string_view>
 
@@ -33,7 +31,7 @@ bool isDollarKey(const std::string &key)
 Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
                       const PathRoots &roots)
 {
-    const ExecutionImpl::DollarFields &fields = rt.dollarFields(node);
+    const DollarFields &fields = rt.dollarFields(node);
     Json out(Json::value_t::object);
     out.get_ref<Json::object_t &>().reserve(node.size());
     std::vector<Json> dollarValues;
@@ -83,28 +81,13 @@ Eval<Json> evalNode(ExecutionImpl &rt, const Thread &thread, const Json &node,
 
 } // namespace
 
-const ExecutionImpl::DollarFields &ExecutionImpl::dollarFields(const Json &templateObject)
+const DollarFields &ExecutionImpl::dollarFields(const Json &templateObject)
 {
+    if (const DollarFields *planned = plan->dollarFields(templateObject))
+        return *planned;
     auto [it, inserted] = m_dollarFields.try_emplace(&templateObject);
-    if (inserted) {
-        DollarFields &fields = it->second;
-        const auto &members = templateObject.get_ref<const Json::object_t &>();
-        std::vector<std::int32_t> hashes;
-        std::vector<std::string_view> literals;
-        for (const auto &[key, value] : members) {
-            if (!isDollarKey(key)) {
-                literals.push_back(key);
-                continue;
-            }
-            fields.keys.push_back(key.substr(0, key.size() - 2));
-            hashes.push_back(java::stringHashCode(fields.keys.back()));
-        }
-        for (const std::string &key : fields.keys)
-            fields.shadowsLiteral = fields.shadowsLiteral
-                                 || std::find(literals.begin(), literals.end(), key)
-                                        != literals.end();
-        fields.order = java::hashMapOrder(hashes);
-    }
+    if (inserted)
+        it->second = dollarFieldsOf(templateObject);
     return it->second;
 }
 

@@ -2,6 +2,8 @@
 // failure propagation and the compiled-expression caches.
 #include "core/engine/DataFlow.h"
 
+#include "core/common/JsonMembers.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -70,6 +72,8 @@ jsonata::Bindings &ExecutionImpl::jsonataBindings()
 
 const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *syntaxError)
 {
+    if (const jsonpath::Path *planned = plan->path(text))
+        return planned;
     if (auto it = m_paths.find(text); it != m_paths.end())
         return it->second.get();
     if (auto it = m_pathErrors.find(text); it != m_pathErrors.end()) {
@@ -92,14 +96,11 @@ const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *
 
 const std::vector<std::string> *ExecutionImpl::escapedMembers(const jsonpath::Path &path)
 {
+    if (const std::vector<std::string> *planned = plan->escapedMembers(path))
+        return planned;
     auto [it, inserted] = m_escapedMembers.try_emplace(&path);
-    if (inserted && path.root() == jsonpath::Path::Root::Input) {
-        if (auto names = path.memberNames()) {
-            for (std::string &name : *names)
-                name = compact(Json(std::move(name)));
-            it->second = std::move(names);
-        }
-    }
+    if (inserted)
+        it->second = escapedMemberNames(path);
     return it->second ? &*it->second : nullptr;
 }
 
@@ -111,9 +112,11 @@ const asl::State *ExecutionImpl::findState(const asl::StateMachine &owner,
     if (previous && std::less_equal<>()(first, previous) && std::less<>()(previous + 1, last)
         && asl::common(previous[1]).name == name)
         return previous + 1;
-    constexpr std::size_t kScanLimit = 16; // a short scan beats hashing
-    if (owner.states.size() <= kScanLimit)
+    if (owner.states.size() <= MachinePlan::kScanLimit)
         return owner.find(name);
+    bool indexed = false;
+    if (const asl::State *planned = plan->findState(owner, name, indexed); indexed)
+        return planned;
     auto &index = m_stateIndex[&owner];
     if (index.empty())
         for (const asl::State &state : owner.states)
@@ -125,6 +128,8 @@ const asl::State *ExecutionImpl::findState(const asl::StateMachine &owner,
 const intrinsics::Expression *ExecutionImpl::intrinsic(const std::string &text,
                                                        std::string *syntaxError)
 {
+    if (const intrinsics::Expression *planned = plan->intrinsic(text))
+        return planned;
     if (auto it = m_intrinsics.find(text); it != m_intrinsics.end())
         return it->second.get();
     auto parsed = intrinsics::Expression::parse(text);
@@ -247,7 +252,7 @@ Eval<Json> ExecutionImpl::assignVariables(Thread &thread, Json assigned)
         assignBytes += text.size();
         const auto old = scope.sizes.find(it.key());
         total = total + text.size() - (old == scope.sizes.end() ? 0 : old->second);
-        texts[it.key()] = std::move(text);
+        setMember(texts, it.key(), std::move(text));
     }
     const std::string name = asl::common(*thread.state).name;
     if (assignBytes > kPerAssign || total > kPerExecution)
@@ -261,7 +266,7 @@ Eval<Json> ExecutionImpl::assignVariables(Thread &thread, Json assigned)
         std::size_t &stored = scope.sizes[it.key()];
         scope.bytes = scope.bytes + sizes[index] - stored;
         stored = sizes[index];
-        scope.vars[it.key()] = std::move(it.value());
+        setMember(scope.vars, it.key(), std::move(it.value()));
     }
     variableBytes = total;
     return texts;

@@ -4,6 +4,7 @@
 // compiled paths and intrinsic calls. Not part of the public API.
 #include "core/asl/StateMachine.h"
 #include "core/engine/Execution.h"
+#include "core/engine/MachinePlan.h"
 #include "core/engine/MemberIndex.h"
 #include "core/intrinsics/Expression.h"
 #include "core/jsonata/Jsonata.h"
@@ -132,9 +133,10 @@ struct Thread
 
 struct ExecutionImpl
 {
-    ExecutionImpl(asl::StateMachine machine, Json input, ExecutionOptions options);
+    ExecutionImpl(std::shared_ptr<const MachinePlan> plan, Json input, ExecutionOptions options);
 
-    asl::StateMachine machine;
+    std::shared_ptr<const MachinePlan> plan; // shared by every execution of the machine
+    const asl::StateMachine &machine;        // plan->machine()
     Json input;
     ExecutionOptions options;
     std::unique_ptr<Clock> clock;
@@ -171,14 +173,8 @@ struct ExecutionImpl
     // is the usual Next and is checked first.
     const asl::State *findState(const asl::StateMachine &machine, const std::string &name,
                                 const asl::State *previous = nullptr);
-    // A payload template object's `.$` fields (spec §2.4.1): their output keys (without ".$")
-    // in document order and the order AWS prints them in, computed once per template object.
-    struct DollarFields
-    {
-        std::vector<std::string> keys;
-        std::vector<std::size_t> order;
-        bool shadowsLiteral = false; // a key is also a literal field's key ({"a": 1, "a.$": ...})
-    };
+    // A payload template object's `.$` fields (MachinePlan.h), from the plan or computed once
+    // per execution for a template the plan does not hold.
     const DollarFields &dollarFields(const Json &templateObject);
     // JSONata expressions compile once per execution, keyed by their text (spec §3.1).
     const jsonata::Expression *jsonata(const std::string &text, jsonata::Error *syntaxError);
