@@ -70,21 +70,27 @@ Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
     const jsonpath::Path *compiled = rt.path(text, &syntaxError);
     if (!compiled)
         return unexpected(syntaxError);
+    return readPath(*compiled, text, roots);
+}
+
+Result<Json, std::string> readPath(const jsonpath::Path &compiled, const std::string &text,
+                                   const PathRoots &roots)
+{
     const Json *root = roots.input;
-    switch (compiled->root()) {
+    switch (compiled.root()) {
     case jsonpath::Path::Root::Input:
         break;
     case jsonpath::Path::Root::Context:
         root = &roots.context(text);
         break;
     case jsonpath::Path::Root::Variable:
-        root = roots.vars ? roots.vars->find(compiled->variableName()) : nullptr;
+        root = roots.vars ? roots.vars->find(compiled.variableName()) : nullptr;
         if (!root)
-            return unexpected("No results for path: " + compiled->normalized());
+            return unexpected("No results for path: " + compiled.normalized());
         break;
     }
     static const Json nullJson;
-    auto value = compiled->evaluate(root ? *root : nullJson);
+    auto value = compiled.evaluate(root ? *root : nullJson);
     if (!value.hasValue())
         return unexpected(value.error().detail);
     return std::move(value).value();
@@ -220,11 +226,13 @@ std::string resultPathText(ExecutionImpl &rt, Thread &thread, const asl::PathFie
 }
 
 Eval<Json> evalFieldPath(ExecutionImpl &rt, const Thread &thread, const std::string &text,
-                         const std::string &field, const PathRoots &roots)
+                         const std::string &field, const PathRoots &roots,
+                         const jsonpath::Path *path, const intrinsics::Expression *call)
 {
     if (!text.starts_with("$")) {
         std::string syntaxError;
-        const intrinsics::Expression *call = rt.intrinsic(text, &syntaxError);
+        if (!call)
+            call = rt.intrinsic(text, &syntaxError);
         if (!call)
             return unexpected(rt.runtimeError(thread, syntaxError));
         Json merged;
@@ -238,7 +246,7 @@ Eval<Json> evalFieldPath(ExecutionImpl &rt, const Thread &thread, const std::str
             return unexpected(rt.runtimeError(thread, value.error()));
         return std::move(value).value();
     }
-    auto value = readPath(rt, text, roots);
+    auto value = path ? readPath(*path, text, roots) : readPath(rt, text, roots);
     if (!value.hasValue())
         return unexpected(rt.runtimeError(
             thread, "The JSONPath '" + text + "' specified for the field '" + field

@@ -35,6 +35,9 @@ PathRoots rootsOf(const Thread &thread, const Json &input);
 // e.g. "No results for path: $['x']".
 Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
                                    const PathRoots &roots);
+// The same for a path already parsed from `text`.
+Result<Json, std::string> readPath(const jsonpath::Path &compiled, const std::string &text,
+                                   const PathRoots &roots);
 
 // InputPath / OutputPath (spec §2.2): absent → unchanged, null → {}.
 Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,
@@ -77,8 +80,11 @@ Eval<Json> evalAssign(ExecutionImpl &rt, const Thread &thread, const Json &assig
                       const PathRoots &roots);
 // A reference path or intrinsic used by a single field (ErrorPath, CausePath): the error text
 // follows "The JSONPath '<p>' specified for the field '<field>' could not be found ...".
+// `path` / `call`: the text already parsed (MachinePlan), or null to look it up.
 Eval<Json> evalFieldPath(ExecutionImpl &rt, const Thread &thread, const std::string &text,
-                         const std::string &field, const PathRoots &roots);
+                         const std::string &field, const PathRoots &roots,
+                         const jsonpath::Path *path = nullptr,
+                         const intrinsics::Expression *call = nullptr);
 
 // Compact JSON as AWS prints it in causes and history.
 std::string compact(const Json &value);

@@ -5,7 +5,7 @@
 
 namespace stepwise::engine {
 
-const HistoryEvent &ExecutionHistory::append(HistoryEvent event)
+const HistoryEvent &ExecutionHistory::append(HistoryEvent &&event)
 {
     m_events.push_back(std::move(event));
     if (m_observer)

@@ -15,7 +15,17 @@ class ExecutionHistory
 public:
     using Observer = std::function<void(const HistoryEvent &)>;
 
-    const HistoryEvent &append(HistoryEvent event);
+    const HistoryEvent &append(HistoryEvent &&event);
+    // Appends an event that `fill` writes in place (no event is moved), then tells the observer.
+    template <typename Fill>
+    const HistoryEvent &appendInPlace(Fill &&fill)
+    {
+        HistoryEvent &event = m_events.emplace_back();
+        fill(event);
+        if (m_observer)
+            m_observer(event);
+        return event;
+    }
     void setObserver(Observer observer) { m_observer = std::move(observer); }
 
     std::size_t size() const { return m_events.size(); }

@@ -120,23 +120,25 @@ void MachinePlan::addTemplateNode(const Json &node)
     }
     if (!node.is_object())
         return;
-    m_dollarFields.emplace(&node, dollarFieldsOf(node));
+    DollarFields fields = dollarFieldsOf(node);
     for (const auto &[key, value] : node.get_ref<const Json::object_t &>()) {
         if (!isDollarKey(key)) {
             addTemplateNode(value);
             continue;
         }
-        if (!value.is_string())
-            continue;
-        const std::string &text = value.get_ref<const std::string &>();
-        if (text.starts_with("$")) {
-            addPathText(text);
-        } else if (!m_intrinsics.contains(text)) {
-            if (auto parsed = intrinsics::Expression::parse(text); parsed.hasValue())
-                m_intrinsics.emplace(text, std::make_unique<intrinsics::Expression>(
-                                               std::move(parsed).value()));
+        const jsonpath::Path *path = nullptr;
+        const intrinsics::Expression *call = nullptr;
+        if (value.is_string()) {
+            const std::string &text = value.get_ref<const std::string &>();
+            if (text.starts_with("$"))
+                path = addPathText(text);
+            else
+                call = addIntrinsic(text);
         }
+        fields.paths.push_back(path);
+        fields.calls.push_back(call);
     }
+    m_dollarFields.emplace(&node, std::move(fields));
 }
 
 void MachinePlan::addPath(const asl::PathField &field)
@@ -145,17 +147,32 @@ void MachinePlan::addPath(const asl::PathField &field)
         addPathText(field.text);
 }
 
-void MachinePlan::addPathText(const std::string &text)
+const jsonpath::Path *MachinePlan::addPathText(const std::string &text)
 {
-    if (m_paths.contains(text))
-        return;
+    if (const auto it = m_paths.find(text); it != m_paths.end())
+        return it->second.get();
     auto parsed = jsonpath::Path::parse(text);
     if (!parsed.hasValue())
-        return; // the execution reports the syntax error where the path is used
+        return nullptr; // the execution reports the syntax error where the path is used
     auto stored = std::make_unique<jsonpath::Path>(std::move(parsed).value());
+    const jsonpath::Path *path = stored.get();
     if (auto names = escapedMemberNames(*stored))
-        m_escapedMembers.emplace(stored.get(), std::move(*names));
+        m_escapedMembers.emplace(path, std::move(*names));
     m_paths.emplace(text, std::move(stored));
+    return path;
+}
+
+const intrinsics::Expression *MachinePlan::addIntrinsic(const std::string &text)
+{
+    if (const auto it = m_intrinsics.find(text); it != m_intrinsics.end())
+        return it->second.get();
+    auto parsed = intrinsics::Expression::parse(text);
+    if (!parsed.hasValue())
+        return nullptr; // reported by the execution, as for paths
+    auto stored = std::make_unique<intrinsics::Expression>(std::move(parsed).value());
+    const intrinsics::Expression *call = stored.get();
+    m_intrinsics.emplace(text, std::move(stored));
+    return call;
 }
 
 const DollarFields *MachinePlan::dollarFields(const Json &templateObject) const

@@ -24,6 +24,10 @@ struct DollarFields
     std::vector<std::string> keys;
     std::vector<std::size_t> order;
     bool shadowsLiteral = false; // a key is also a literal field's key ({"a": 1, "a.$": ...})
+    // Per `.$` field in document order, its value parsed by the plan: a path or an intrinsic
+    // call (both null when the plan has none for it: the execution parses it then).
+    std::vector<const jsonpath::Path *> paths;
+    std::vector<const intrinsics::Expression *> calls;
 };
 
 DollarFields dollarFieldsOf(const Json &templateObject);
@@ -60,7 +64,8 @@ private:
     void addTemplate(const std::optional<Json> &payloadTemplate);
     void addTemplateNode(const Json &node);
     void addPath(const asl::PathField &field);
-    void addPathText(const std::string &text);
+    const jsonpath::Path *addPathText(const std::string &text);
+    const intrinsics::Expression *addIntrinsic(const std::string &text);
 
     asl::StateMachine m_machine;
     std::unordered_map<const asl::StateMachine *,

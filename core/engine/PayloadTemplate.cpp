@@ -13,12 +13,16 @@ Eval<Json> evalNode(ExecutionImpl &rt, const Thread &thread, const Json &node,
 
 // One `"key.$": "<path | intrinsic>"` value (spec §2.4 rule 2).
 Eval<Json> evalDollarValue(ExecutionImpl &rt, const Thread &thread, const std::string &key,
-                           const Json &value, const PathRoots &roots)
+                           const Json &value, const PathRoots &roots,
+                           const DollarFields &fields, std::size_t index)
 {
     if (!value.is_string())
         return unexpected(rt.runtimeError(thread, "The value for the field '" + key
                                                       + "' must be a STRING"));
-    return evalFieldPath(rt, thread, value.get<std::string>(), key, roots);
+    const bool planned = index < fields.paths.size();
+    return evalFieldPath(rt, thread, value.get_ref<const std::string &>(), key, roots,
+                         planned ? fields.paths[index] : nullptr,
+                         planned ? fields.calls[index] : nullptr);
 }
 
 bool isDollarKey(const std::string &key)
@@ -39,7 +43,8 @@ Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
     for (auto it = node.begin(); it != node.end(); ++it) {
         const std::string &key = it.key();
         if (isDollarKey(key)) {
-            auto value = evalDollarValue(rt, thread, key, it.value(), roots);
+            auto value = evalDollarValue(rt, thread, key, it.value(), roots, fields,
+                                         dollarValues.size());
             if (!value.hasValue())
                 return value;
             dollarValues.push_back(std::move(value).value());

@@ -185,20 +185,22 @@ std::int64_t ExecutionImpl::emit(Thread *thread, std::string type, std::string d
         status = ExecutionStatus::Failed;
         return 0;
     }
-    HistoryEvent event;
-    event.id = id;
-    event.previousEventId = prev;
-    event.timestampMs = clock->nowMs();
-    event.type = std::move(type);
-    event.detailsKey = std::move(detailsKey);
-    event.details = std::move(details);
-    if (thread) {
-        event.scope = thread->scope;
-        if (thread->state)
-            event.stateName = asl::common(*thread->state).name;
+    const std::int64_t timestampMs = clock->nowMs();
+    if (thread)
         thread->lastEventId = id;
-    }
-    history.append(std::move(event));
+    history.appendInPlace([&](HistoryEvent &event) {
+        event.id = id;
+        event.previousEventId = prev;
+        event.timestampMs = timestampMs;
+        event.type = std::move(type);
+        event.detailsKey = std::move(detailsKey);
+        event.details = std::move(details);
+        if (thread) {
+            event.scope = thread->scope;
+            if (thread->state)
+                event.stateName = asl::common(*thread->state).name;
+        }
+    });
     return id;
 }
 

@@ -2,10 +2,14 @@
 # Benchmarks Stepwise against the peer engine (aws-local-stepfunctions) on the workloads of
 # ../shared/bench/workloads (see ../shared/bench/README.md).
 #
-# Usage: tests/bench/run-bench.sh [--cli PATH] [--repeat N] [--install-peer] [WORKLOAD...]
+# Usage: tests/bench/run-bench.sh [--cli PATH] [--repeat N] [--rounds K] [--install-peer]
+#                                [WORKLOAD...]
 #
 #   --cli PATH       the stepwise-cli binary (default: $STEPWISE_CLI, else build/app/stepwise-cli)
 #   --repeat N       executions per workload, in one process (default 10)
+#   --rounds K       measure each engine K times, alternating ours and the peer's, and report
+#                    the median of the K medians on each side (default 1): on a shared machine a
+#                    slow spell then hits both engines alike instead of one of them
 #   --install-peer   install the peer's pinned packages into build/peer first (npm ci)
 #   WORKLOAD         names such as map-4k (default: every workload)
 #
@@ -26,6 +30,7 @@ BENCH="$SHARED/bench"
 CLI=${STEPWISE_CLI:-$ROOT/build/app/stepwise-cli}
 PEER_DIR=${PEER_DIR:-$ROOT/build/peer}
 REPEAT=10
+ROUNDS=1
 INSTALL_PEER=0
 WORKLOADS=()
 
@@ -33,8 +38,9 @@ while [[ $# -gt 0 ]]; do
     case "$1" in
         --cli) CLI=$2; shift 2 ;;
         --repeat) REPEAT=$2; shift 2 ;;
+        --rounds) ROUNDS=$2; shift 2 ;;
         --install-peer) INSTALL_PEER=1; shift ;;
-        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "run-bench.sh: unknown option $1" >&2; exit 2 ;;
         *) WORKLOADS+=("$1"); shift ;;
     esac
@@ -70,6 +76,11 @@ sys.exit(0 if all(actual.get(k) == expected.get(k) for k in ("status", "output")
 PY
 }
 
+# median_of VALUE...: the median of numbers ("" when there are none).
+median_of() {
+    python3 -c 'import statistics,sys; v=[float(x) for x in sys.argv[1:] if x]; print(round(statistics.median(v), 3) if v else "")' "$@"
+}
+
 # speedup PEER_MS OURS_MS: how many times faster we are, as "×N" ("-" without a peer time).
 speedup() {
     python3 -c 'import sys; p,o=sys.argv[1:]; print(f"\u00d7{float(p)/float(o):.1f}" if p and o and float(o) > 0 else "-")' "$1" "$2"
@@ -89,19 +100,25 @@ for w in "${WORKLOADS[@]}"; do
         printf '%-20s %10s   (result differs from %s.expected.json)\n' "$w" WRONG "$w"
         continue
     fi
-    ours=$("$CLI" bench "$def" "${args[@]}" --repeat "$REPEAT")
-    ours_ms=$(json_field "$ours" median_ms)
-    ours_mb=$(json_field "$ours" peak_rss_mb)
-    ours_cpu=$(json_field "$ours" median_cpu_ms)
-    peer_ms="-"; peer_mb="-"
-    if [[ $HAVE_PEER -eq 1 ]]; then
-        timing=$(PEER_DIR="$PEER_DIR" node "$BENCH/peer-run.mjs" "$def" --quiet --timing \
-                 --repeat "$REPEAT" 2>&1 >/dev/null | tail -n 1 || true)
-        if [[ "$timing" == \{* ]]; then
-            peer_ms=$(json_field "$timing" median_run_ms)
-            peer_mb=$(json_field "$timing" rss_mb)
+    ours_runs=(); cpu_runs=(); peer_runs=(); ours_mb="-"; peer_mb="-"
+    for ((round = 0; round < ROUNDS; ++round)); do
+        ours=$("$CLI" bench "$def" "${args[@]}" --repeat "$REPEAT")
+        ours_runs+=("$(json_field "$ours" median_ms)")
+        cpu_runs+=("$(json_field "$ours" median_cpu_ms)")
+        ours_mb=$(json_field "$ours" peak_rss_mb)
+        if [[ $HAVE_PEER -eq 1 ]]; then
+            timing=$(PEER_DIR="$PEER_DIR" node "$BENCH/peer-run.mjs" "$def" --quiet --timing \
+                     --repeat "$REPEAT" 2>&1 >/dev/null | tail -n 1 || true)
+            if [[ "$timing" == \{* ]]; then
+                peer_runs+=("$(json_field "$timing" median_run_ms)")
+                peer_mb=$(json_field "$timing" rss_mb)
+            fi
         fi
-    fi
+    done
+    ours_ms=$(median_of "${ours_runs[@]}")
+    ours_cpu=$(median_of "${cpu_runs[@]}")
+    peer_ms=$(median_of "${peer_runs[@]}")
+    peer_ms=${peer_ms:--}
     printf '%-20s %10s %10s %10s %9s %9s %9s\n' "$w" "$ours_ms" "${ours_cpu:--}" "$peer_ms" \
         "$(speedup "${peer_ms/-/}" "$ours_ms")" "$ours_mb" "$peer_mb"
 done
