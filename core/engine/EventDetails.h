@@ -17,9 +17,11 @@ inline Json detailsObject(std::size_t members)
 }
 
 // Appends a member the object does not have yet (no duplicate check: callers add distinct keys).
-inline void addMember(Json &object, const char *key, Json value)
+// The value is built in place from what the caller passes (a string, a number, a Json).
+template <typename Value>
+void addMember(Json &object, const char *key, Value &&value)
 {
-    object.get_ref<Json::object_t &>().emplace_back(key, std::move(value));
+    object.get_ref<Json::object_t &>().emplace_back(key, std::forward<Value>(value));
 }
 
 // {"truncated": false}, printed beside every payload (`inputDetails`, `outputDetails`, ...).

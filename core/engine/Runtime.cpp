@@ -72,6 +72,19 @@ jsonata::Bindings &ExecutionImpl::jsonataBindings()
 
 const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *syntaxError)
 {
+    // A state looks its ResultPath up three times in a row: remember the last one found.
+    if (m_lastPath && text == m_lastPathText)
+        return m_lastPath;
+    const jsonpath::Path *found = lookUpPath(text, syntaxError);
+    if (found) {
+        m_lastPathText = text;
+        m_lastPath = found;
+    }
+    return found;
+}
+
+const jsonpath::Path *ExecutionImpl::lookUpPath(const std::string &text, std::string *syntaxError)
+{
     if (const jsonpath::Path *planned = plan->path(text))
         return planned;
     if (auto it = m_paths.find(text); it != m_paths.end())
@@ -169,7 +182,7 @@ std::string ExecutionImpl::uuid()
 }
 
 std::int64_t ExecutionImpl::emit(Thread *thread, std::string type, std::string detailsKey,
-                                 Json details, std::optional<std::int64_t> previous)
+                                 Json &&details, std::optional<std::int64_t> previous)
 {
     if (finished())
         return 0;

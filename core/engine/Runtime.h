@@ -157,7 +157,7 @@ struct ExecutionImpl
 
     // --- events (spec §9) ---
     std::int64_t emit(Thread *thread, std::string type, std::string detailsKey = {},
-                      Json details = nullptr, std::optional<std::int64_t> previous = {});
+                      Json &&details = Json(), std::optional<std::int64_t> previous = {});
     std::int64_t emitExecution(std::string type, std::string detailsKey, Json details,
                                std::int64_t previous);
     bool finished() const { return status != ExecutionStatus::Running; }
@@ -190,13 +190,13 @@ struct ExecutionImpl
     // --- threads and transitions ---
     Thread &spawn(const asl::StateMachine &nested, std::string scopeName, Json threadInput,
                   std::shared_ptr<Scope> parentScope, std::size_t parentIndex, std::size_t slot);
-    void enterState(Thread &thread, const std::string &name, Json stateInput,
+    void enterState(Thread &thread, const std::string &name, Json &&stateInput,
                     std::int64_t previous);
     // Emits <Type>StateExited, applies `assigned`, then moves to `next` or ends the thread.
     // `outputText` is the output's compact text when the caller already has it (else empty),
     // `outputIndex` what is known of that text's members (MemberIndex.h).
-    void exitState(Thread &thread, Json stateOutput, const std::optional<std::string> &next,
-                   Json assigned, std::string outputText = {}, MemberIndex outputIndex = {});
+    void exitState(Thread &thread, Json &&stateOutput, const std::optional<std::string> &next,
+                   Json &&assigned, std::string outputText = {}, MemberIndex outputIndex = {});
     // exitState with the thread's raw input as the output, moved instead of copied once the
     // exit is recorded (when it fails, a redrive re-enters the state with that input).
     void exitWithRawInput(Thread &thread, const std::optional<std::string> &next, Json assigned,
@@ -234,11 +234,15 @@ private:
     // exitState's two halves: the Exited event (false when the exit fails the thread instead),
     // then the move to `next` or the end of the thread.
     bool recordExit(Thread &thread, const Json &stateOutput, const std::optional<std::string> &next,
-                    Json assigned, std::string &outputText);
-    void continueAfterExit(Thread &thread, Json stateOutput,
+                    Json &&assigned, std::string &outputText);
+    void continueAfterExit(Thread &thread, Json &&stateOutput,
                            const std::optional<std::string> &next, std::string outputText,
                            MemberIndex outputIndex);
 
+    const jsonpath::Path *lookUpPath(const std::string &text, std::string *syntaxError);
+
+    std::string m_lastPathText; // path()'s last successful lookup
+    const jsonpath::Path *m_lastPath = nullptr;
     std::unordered_map<std::string, std::unique_ptr<jsonpath::Path>> m_paths;
     std::unordered_map<std::string, std::unique_ptr<intrinsics::Expression>> m_intrinsics;
     std::unordered_map<std::string, std::string> m_pathErrors;

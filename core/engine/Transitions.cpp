@@ -3,14 +3,32 @@
 #include "core/engine/DataFlow.h"
 #include "core/engine/EventDetails.h"
 
+#include <array>
 #include <cassert>
+#include <iterator>
 
 namespace stepwise::engine {
 namespace {
 
-std::string stateTypeName(const asl::State &state)
+enum class Phase { Entered, Exited, Aborted };
+
+// "PassStateEntered", "MapStateAborted", ...: built once, as two of them are emitted per visit.
+const std::string &stateEventType(const asl::State &state, Phase phase)
 {
-    return asl::typeName(asl::stateType(state));
+    static const auto names = [] {
+        constexpr asl::StateType types[] = {
+            asl::StateType::Pass,    asl::StateType::Task, asl::StateType::Choice,
+            asl::StateType::Wait,    asl::StateType::Succeed, asl::StateType::Fail,
+            asl::StateType::Parallel, asl::StateType::Map};
+        std::array<std::array<std::string, 3>, std::size(types)> table;
+        for (const asl::StateType type : types) {
+            const std::string name = asl::typeName(type);
+            table[static_cast<std::size_t>(type)] = {name + "StateEntered", name + "StateExited",
+                                                     name + "StateAborted"};
+        }
+        return table;
+    }();
+    return names[static_cast<std::size_t>(asl::stateType(state))][static_cast<std::size_t>(phase)];
 }
 
 bool canRetry(const asl::State &state)
@@ -62,7 +80,7 @@ Json ExecutionImpl::makeContext(const Thread &thread) const
     return context;
 }
 
-void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json stateInput,
+void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json &&stateInput,
                                std::int64_t previous)
 {
     const asl::State *state = findState(*thread.machine, name, thread.state);
@@ -111,7 +129,7 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json sta
     addMember(details, "input", std::move(inputText));
     addMember(details, "inputDetails", notTruncated());
     ++transitions;
-    thread.enteredEventId = emit(&thread, stateTypeName(*state) + "StateEntered",
+    thread.enteredEventId = emit(&thread, stateEventType(*state, Phase::Entered),
                                  "stateEnteredEventDetails", std::move(details), previous);
     thread.enteredText = lookUpEnteredText(thread);
 }
@@ -130,14 +148,21 @@ std::string_view ExecutionImpl::lookUpEnteredText(const Thread &thread) const
     if (id == 0 || id > history.size())
         return {};
     const Json &details = history.at(id - 1).details;
+    if (!details.is_object())
+        return {};
+    // enterState writes name, then input.
+    if (const auto &members = details.get_ref<const Json::object_t &>(); members.size() > 1)
+        if (const auto second = members.begin() + 1;
+            second->first == "input" && second->second.is_string())
+            return second->second.get_ref<const std::string &>();
     const auto text = details.find("input");
     if (text == details.end() || !text->is_string())
         return {};
     return text->get_ref<const std::string &>();
 }
 
-void ExecutionImpl::exitState(Thread &thread, Json stateOutput,
-                              const std::optional<std::string> &next, Json assigned,
+void ExecutionImpl::exitState(Thread &thread, Json &&stateOutput,
+                              const std::optional<std::string> &next, Json &&assigned,
                               std::string outputText, MemberIndex outputIndex)
 {
     if (outputText.empty())
@@ -159,7 +184,7 @@ void ExecutionImpl::exitWithRawInput(Thread &thread, const std::optional<std::st
 }
 
 bool ExecutionImpl::recordExit(Thread &thread, const Json &stateOutput,
-                               const std::optional<std::string> &next, Json assigned,
+                               const std::optional<std::string> &next, Json &&assigned,
                                std::string &outputText)
 {
     if (outputText.empty())
@@ -189,12 +214,12 @@ bool ExecutionImpl::recordExit(Thread &thread, const Json &stateOutput,
         details["assignedVariables"] = std::move(texts).value();
         details["assignedVariablesDetails"] = notTruncated();
     }
-    emit(&thread, stateTypeName(*thread.state) + "StateExited", "stateExitedEventDetails",
+    emit(&thread, stateEventType(*thread.state, Phase::Exited), "stateExitedEventDetails",
          std::move(details));
     return true;
 }
 
-void ExecutionImpl::continueAfterExit(Thread &thread, Json stateOutput,
+void ExecutionImpl::continueAfterExit(Thread &thread, Json &&stateOutput,
                                       const std::optional<std::string> &next,
                                       std::string outputText, MemberIndex outputIndex)
 {
@@ -266,7 +291,7 @@ void ExecutionImpl::abortThread(Thread &thread)
     thread.status = Thread::Status::Aborted;
     releaseScope(thread);
     if (thread.state && !thread.pendingState && isAbortable(*thread.state))
-        emit(&thread, stateTypeName(*thread.state) + "StateAborted");
+        emit(&thread, stateEventType(*thread.state, Phase::Aborted));
 }
 
 void ExecutionImpl::abortExecution(std::optional<std::string> abortError,
