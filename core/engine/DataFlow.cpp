@@ -90,6 +90,10 @@ Result<Json, std::string> readPath(const jsonpath::Path &compiled, const std::st
         break;
     }
     static const Json nullJson;
+    // A definite path to an existing node (the usual case): one copy of the node, no result
+    // wrapping; anything else is evaluated, which also words the error.
+    if (const Json *node = jsonpath::locate(compiled, root ? *root : nullJson))
+        return *node;
     auto value = compiled.evaluate(root ? *root : nullJson);
     if (!value.hasValue())
         return unexpected(value.error().detail);
