@@ -57,7 +57,10 @@ void completeContainer(ExecutionImpl &rt, Thread &thread, const asl::StateCommon
                        const std::optional<Json> &resultSelector,
                        const asl::PathField &resultPath, Json results)
 {
-    if (payloadSize(results) > rt.options.maxPayloadBytes) {
+    // Printed once: for the size limit, then (unless a ResultSelector replaces the results) as
+    // the part of the output text that ResultPath writes into the input's text.
+    std::string resultsText = compact(results);
+    if (resultsText.size() > rt.options.maxPayloadBytes) {
         StateError error = rt.runtimeError(thread, "The state/task '" + common.name
                                                        + "' returned a result with a size "
                                                          "exceeding the maximum number of "
@@ -80,7 +83,11 @@ void completeContainer(ExecutionImpl &rt, Thread &thread, const asl::StateCommon
             return rt.fail(thread, selected.error());
         disposeJson(results); // a Map's thousands of results, freed without nlohmann's stacks
         results = std::move(selected).value();
+        resultsText.clear();
     }
+    const bool splices = common.outputPath.isAbsent() && splicesResult(rt, thread, resultPath);
+    if (splices && !resultPath.isNull() && resultsText.empty())
+        resultsText = compact(results);
     // Nothing reads the raw input after a successful ResultPath (what follows can only fail
     // with an uncatchable error, and a redrive re-enters from the Entered event), so the result
     // is merged into it in place.
@@ -91,7 +98,11 @@ void completeContainer(ExecutionImpl &rt, Thread &thread, const asl::StateCommon
     auto output = takeFilterPath(rt, thread, common.outputPath, std::move(merged).value());
     if (!output.hasValue())
         return rt.fail(thread, output.error());
-    rt.exitState(thread, std::move(output).value(), nextOf(common), std::move(assigned));
+    MemberIndex outputIndex;
+    std::string outputText =
+        splices ? resultPathText(rt, thread, resultPath, resultsText, outputIndex) : std::string();
+    rt.exitState(thread, std::move(output).value(), nextOf(common), std::move(assigned),
+                 std::move(outputText), std::move(outputIndex));
 }
 
 std::string childScope(const Thread &thread, std::size_t slot)

@@ -126,13 +126,24 @@ void handleStateError(ExecutionImpl &rt, Thread &thread,
                 }
                 assigned = std::move(values).value();
             }
-            auto output = applyResultPath(rt, thread, catcher.resultPath, thread.rawInput,
-                                          errorOutput);
+            // The output's text from the Entered text and the error output's; the raw input
+            // is merged into in place, as nothing reads it after the catch.
+            const bool splices = splicesResult(rt, thread, catcher.resultPath);
+            const std::string errorText = splices && !catcher.resultPath.isNull()
+                                            ? compact(errorOutput)
+                                            : std::string();
+            auto output = applyResultPath(rt, thread, catcher.resultPath,
+                                          std::move(thread.rawInput), errorOutput);
             if (!output.hasValue()) {
                 rt.failThread(thread, output.error());
                 return;
             }
-            rt.exitState(thread, std::move(output).value(), catcher.next, std::move(assigned));
+            MemberIndex outputIndex;
+            std::string outputText =
+                splices ? resultPathText(rt, thread, catcher.resultPath, errorText, outputIndex)
+                        : std::string();
+            rt.exitState(thread, std::move(output).value(), catcher.next, std::move(assigned),
+                         std::move(outputText), std::move(outputIndex));
             return;
         }
     }

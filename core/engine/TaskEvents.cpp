@@ -51,17 +51,18 @@ ResourceInfo classifyResource(const std::string &arn)
 }
 
 void emitTaskScheduled(ExecutionImpl &rt, Thread &thread, const std::string &resourceArn,
-                       const ResourceInfo &info, const TaskRequest &request)
+                       const ResourceInfo &info, const TaskRequest &request,
+                       std::string payloadText)
 {
     Json details;
     if (info.kind == ResourceKind::Integration) {
         details = withResource(info, 4);
         addMember(details, "region", rt.options.region);
-        addMember(details, "parameters", compact(request.payload));
+        addMember(details, "parameters", std::move(payloadText));
     } else {
         details = detailsObject(5);
         addMember(details, "resource", resourceArn);
-        addMember(details, "input", compact(request.payload));
+        addMember(details, "input", std::move(payloadText));
         addMember(details, "inputDetails", notTruncated());
     }
     if (request.timeoutSeconds)
@@ -88,7 +89,7 @@ void emitTaskScheduled(ExecutionImpl &rt, Thread &thread, const std::string &res
 
 // Records the outcome event: <Prefix>Succeeded / Failed / TimedOut.
 void emitTaskOutcome(ExecutionImpl &rt, Thread &thread, const ResourceInfo &info,
-                     const TaskOutcome &outcome)
+                     const TaskOutcome &outcome, const std::string &resultText)
 {
     const std::string prefix = info.kind == ResourceKind::Lambda     ? "LambdaFunction"
                                : info.kind == ResourceKind::Activity ? "Activity"
@@ -98,7 +99,7 @@ void emitTaskOutcome(ExecutionImpl &rt, Thread &thread, const ResourceInfo &info
     Json details = info.kind == ResourceKind::Integration ? withResource(info, 2)
                                                           : detailsObject(2);
     if (outcome.succeeded) {
-        addMember(details, "output", compact(outcome.result));
+        addMember(details, "output", resultText);
         addMember(details, "outputDetails", notTruncated());
         rt.emit(&thread, prefix + "Succeeded", lower + "SucceededEventDetails",
                 std::move(details));

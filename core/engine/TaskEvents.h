@@ -19,12 +19,14 @@ struct ResourceInfo
 // Spec §9.2: split "arn:aws:states:::<service>:<action>" into resourceType and resource.
 ResourceInfo classifyResource(const std::string &arn);
 
-// <Prefix>Scheduled then <Prefix>Started.
+// <Prefix>Scheduled then <Prefix>Started. `payloadText` is the request payload's compact text.
 void emitTaskScheduled(ExecutionImpl &rt, Thread &thread, const std::string &resourceArn,
-                       const ResourceInfo &info, const TaskRequest &request);
+                       const ResourceInfo &info, const TaskRequest &request,
+                       std::string payloadText);
 
 // <Prefix>Succeeded, or <Prefix>TimedOut for States.Timeout, else <Prefix>Failed.
+// `resultText` is a success's compact result text.
 void emitTaskOutcome(ExecutionImpl &rt, Thread &thread, const ResourceInfo &info,
-                     const TaskOutcome &outcome);
+                     const TaskOutcome &outcome, const std::string &resultText);
 
 } // namespace stepwise::engine

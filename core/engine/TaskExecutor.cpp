@@ -99,7 +99,9 @@ void completeTaskJsonata(ExecutionImpl &rt, Thread &thread, const asl::TaskState
 }
 
 // Spec §2.1: raw result → ResultSelector → ResultPath → OutputPath; Assign reads the raw result.
-void completeTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state, Json result)
+// `resultText` is the raw result's compact text.
+void completeTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state, Json result,
+                  const std::string &resultText)
 {
     if (isJsonata(rt, thread))
         return completeTaskJsonata(rt, thread, state, std::move(result));
@@ -116,18 +118,27 @@ void completeTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state
             return rt.fail(thread, selected.error());
         result = std::move(selected).value();
     }
-    auto merged = applyResultPath(rt, thread, state.resultPath, thread.rawInput,
+    // The output's text from the Entered text and the result's (as for a Pass state).
+    const bool splices = state.outputPath.isAbsent() && splicesResult(rt, thread, state.resultPath);
+    std::string printed;
+    if (splices && !state.resultPath.isNull() && state.resultSelector)
+        printed = compact(result);
+    // Nothing reads the raw input after a successful ResultPath (what follows can only fail with
+    // an uncatchable error), so the result is merged into it in place.
+    auto merged = applyResultPath(rt, thread, state.resultPath, std::move(thread.rawInput),
                                   std::move(result));
     if (!merged.hasValue())
         return rt.fail(thread, merged.error());
-    Json output = std::move(merged).value();
-    if (!state.outputPath.isAbsent()) { // absent: the merged value as it is, without a copy
-        auto selected = applyFilterPath(rt, thread, state.outputPath, output);
-        if (!selected.hasValue())
-            return rt.fail(thread, selected.error());
-        output = std::move(selected).value();
-    }
-    rt.exitState(thread, std::move(output), nextOf(state), std::move(assigned));
+    auto output = takeFilterPath(rt, thread, state.outputPath, std::move(merged).value());
+    if (!output.hasValue())
+        return rt.fail(thread, output.error());
+    MemberIndex outputIndex;
+    std::string outputText =
+        splices ? resultPathText(rt, thread, state.resultPath,
+                                 state.resultSelector ? printed : resultText, outputIndex)
+                : std::string();
+    rt.exitState(thread, std::move(output).value(), nextOf(state), std::move(assigned),
+                 std::move(outputText), std::move(outputIndex));
 }
 
 // Spec §3.2: Arguments (default $states.input), TimeoutSeconds and HeartbeatSeconds.
@@ -260,22 +271,32 @@ void runTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state)
                                           true});
     const ResourceInfo info = classifyResource(state.resource);
     const std::int64_t scheduledMs = rt.clock->nowMs();
-    emitTaskScheduled(rt, thread, state.resource, info, request.value());
+    // The payload is the raw input itself when nothing selected or built it: its text is then
+    // the Entered event's (each retry would print the same input again).
+    const bool payloadIsInput = isJsonata(rt, thread) ? !state.arguments
+                                                      : !state.parameters
+                                                            && state.inputPath.isAbsent();
+    const std::string_view inputText = payloadIsInput ? rt.enteredInputText(thread)
+                                                      : std::string_view();
+    emitTaskScheduled(rt, thread, state.resource, info, request.value(),
+                      inputText.empty() ? compact(request.value().payload)
+                                        : std::string(inputText));
     TaskOutcome outcome = handler->invoke(request.value());
     if (!finishAttempt(rt, info, request.value(), scheduledMs, outcome))
         return;
-    if (outcome.succeeded && payloadSize(outcome.result) > rt.options.maxPayloadBytes)
+    std::string resultText = outcome.succeeded ? compact(outcome.result) : std::string();
+    if (resultText.size() > rt.options.maxPayloadBytes)
         outcome = TaskOutcome::failure("States.DataLimitExceeded",
                                        "The state/task '" + request.value().stateName
                                            + "' returned a result with a size exceeding the "
                                              "maximum number of bytes service limit.");
-    emitTaskOutcome(rt, thread, info, outcome);
+    emitTaskOutcome(rt, thread, info, outcome, resultText);
     if (rt.finished())
         return;
     if (!outcome.succeeded)
         return handleStateError(rt, thread, state.retry, state.catchers,
                                 StateError{outcome.error, outcome.cause, false});
-    completeTask(rt, thread, state, std::move(outcome.result));
+    completeTask(rt, thread, state, std::move(outcome.result), resultText);
 }
 
 } // namespace stepwise::engine
