@@ -2,14 +2,20 @@
 # Benchmarks Stepwise against the peer engine (aws-local-stepfunctions) on the workloads of
 # ../shared/bench/workloads (see ../shared/bench/README.md).
 #
-# Usage: tests/bench/run-bench.sh [--cli PATH] [--repeat N] [--rounds K] [--install-peer]
-#                                [WORKLOAD...]
+# Usage: tests/bench/run-bench.sh [--cli PATH] [--repeat N] [--rounds K] [--pin]
+#                                [--install-peer] [WORKLOAD...]
 #
 #   --cli PATH       the stepwise-cli binary (default: $STEPWISE_CLI, else build/app/stepwise-cli)
 #   --repeat N       executions per workload, in one process (default 10)
 #   --rounds K       measure each engine K times, alternating ours and the peer's, and report
 #                    the median of the K medians on each side (default 1): on a shared machine a
-#                    slow spell then hits both engines alike instead of one of them
+#                    slow spell then hits both engines alike instead of one of them. With
+#                    more than one round the speedup is the median of the rounds' own ratios
+#                    (each round times both engines back to back), and the table adds the
+#                    lowest and highest of them
+#   --pin            run both engines of a round on the same CPU (taskset), round r on CPU
+#                    r mod the CPU count: on a virtual machine whose CPUs run at different
+#                    speeds, both engines of a round then get the same one
 #   --install-peer   install the peer's pinned packages into build/peer first (npm ci)
 #   WORKLOAD         names such as map-4k (default: every workload)
 #
@@ -31,6 +37,7 @@ CLI=${STEPWISE_CLI:-$ROOT/build/app/stepwise-cli}
 PEER_DIR=${PEER_DIR:-$ROOT/build/peer}
 REPEAT=10
 ROUNDS=1
+PIN=0
 INSTALL_PEER=0
 WORKLOADS=()
 
@@ -39,8 +46,9 @@ while [[ $# -gt 0 ]]; do
         --cli) CLI=$2; shift 2 ;;
         --repeat) REPEAT=$2; shift 2 ;;
         --rounds) ROUNDS=$2; shift 2 ;;
+        --pin) PIN=1; shift ;;
         --install-peer) INSTALL_PEER=1; shift ;;
-        -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "run-bench.sh: unknown option $1" >&2; exit 2 ;;
         *) WORKLOADS+=("$1"); shift ;;
     esac
@@ -86,8 +94,23 @@ speedup() {
     python3 -c 'import sys; p,o=sys.argv[1:]; print(f"\u00d7{float(p)/float(o):.1f}" if p and o and float(o) > 0 else "-")' "$1" "$2"
 }
 
-printf '%-20s %10s %10s %10s %9s %9s %9s\n' workload "ours ms" "cpu ms" "peer ms" speedup \
-    "ours MB" "peer MB"
+# ratio_range RATIO...: "×low–×high" of the rounds' ratios ("" for fewer than two).
+ratio_range() {
+    python3 -c 'import sys; v=[float(x) for x in sys.argv[1:] if x]; print(f"\u00d7{min(v):.1f}-\u00d7{max(v):.1f}" if len(v) > 1 else "")' "$@"
+}
+
+CPUS=$(nproc 2>/dev/null || echo 1)
+if [[ $PIN -eq 1 ]] && ! command -v taskset >/dev/null; then
+    echo "run-bench.sh: --pin needs taskset (util-linux)" >&2; exit 2
+fi
+# on_cpu ROUND CMD...: CMD, pinned to the round's CPU with --pin.
+on_cpu() {
+    local round=$1; shift
+    if [[ $PIN -eq 1 ]]; then taskset -c $((round % CPUS)) "$@"; else "$@"; fi
+}
+
+printf '%-20s %10s %10s %10s %9s %9s %9s  %s\n' workload "ours ms" "cpu ms" "peer ms" speedup \
+    "ours MB" "peer MB" "$([[ $ROUNDS -gt 1 ]] && echo "rounds' ratios")"
 for w in "${WORKLOADS[@]}"; do
     def="$BENCH/workloads/$w.asl.json"
     [[ -f "$def" ]] || { echo "run-bench.sh: no workload $w" >&2; exit 2; }
@@ -100,18 +123,20 @@ for w in "${WORKLOADS[@]}"; do
         printf '%-20s %10s   (result differs from %s.expected.json)\n' "$w" WRONG "$w"
         continue
     fi
-    ours_runs=(); cpu_runs=(); peer_runs=(); ours_mb="-"; peer_mb="-"
+    ours_runs=(); cpu_runs=(); peer_runs=(); ratios=(); ours_mb="-"; peer_mb="-"
     for ((round = 0; round < ROUNDS; ++round)); do
-        ours=$("$CLI" bench "$def" "${args[@]}" --repeat "$REPEAT")
+        ours=$(on_cpu "$round" "$CLI" bench "$def" "${args[@]}" --repeat "$REPEAT")
         ours_runs+=("$(json_field "$ours" median_ms)")
         cpu_runs+=("$(json_field "$ours" median_cpu_ms)")
         ours_mb=$(json_field "$ours" peak_rss_mb)
         if [[ $HAVE_PEER -eq 1 ]]; then
-            timing=$(PEER_DIR="$PEER_DIR" node "$BENCH/peer-run.mjs" "$def" --quiet --timing \
-                     --repeat "$REPEAT" 2>&1 >/dev/null | tail -n 1 || true)
+            timing=$(PEER_DIR="$PEER_DIR" on_cpu "$round" node "$BENCH/peer-run.mjs" "$def" \
+                     --quiet --timing --repeat "$REPEAT" 2>&1 >/dev/null | tail -n 1 || true)
             if [[ "$timing" == \{* ]]; then
                 peer_runs+=("$(json_field "$timing" median_run_ms)")
                 peer_mb=$(json_field "$timing" rss_mb)
+                ratios+=("$(python3 -c 'import sys; print(float(sys.argv[1]) / float(sys.argv[2]))' \
+                            "${peer_runs[-1]}" "${ours_runs[-1]}")")
             fi
         fi
     done
@@ -119,6 +144,11 @@ for w in "${WORKLOADS[@]}"; do
     ours_cpu=$(median_of "${cpu_runs[@]}")
     peer_ms=$(median_of "${peer_runs[@]}")
     peer_ms=${peer_ms:--}
-    printf '%-20s %10s %10s %10s %9s %9s %9s\n' "$w" "$ours_ms" "${ours_cpu:--}" "$peer_ms" \
-        "$(speedup "${peer_ms/-/}" "$ours_ms")" "$ours_mb" "$peer_mb"
+    if [[ ${#ratios[@]} -gt 1 ]]; then
+        ratio=$(python3 -c 'import statistics,sys; print(f"\u00d7{statistics.median(float(x) for x in sys.argv[1:]):.1f}")' "${ratios[@]}")
+    else
+        ratio=$(speedup "${peer_ms/-/}" "$ours_ms")
+    fi
+    printf '%-20s %10s %10s %10s %9s %9s %9s  %s\n' "$w" "$ours_ms" "${ours_cpu:--}" "$peer_ms" \
+        "$ratio" "$ours_mb" "$peer_mb" "$(ratio_range "${ratios[@]}")"
 done
