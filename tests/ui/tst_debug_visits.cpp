@@ -4,6 +4,7 @@
 
 #include "ui/debug/StateVisitData.h"
 #include "ui/debug/VariableScopes.h"
+#include "ui/debug/VisitContext.h"
 
 #include <QTest>
 
@@ -210,6 +211,39 @@ private slots:
             VariableScopes fresh;
             QCOMPARE(cached.visibleAt(history, end, scope), fresh.visibleAt(history, end, scope));
         }
+    }
+
+    // RedriveCount and RedriveTime count the ExecutionRedriven events before the visit, also
+    // when the cursor moves back across a checkpoint after a later redrive was folded.
+    void redrivesAreCountedBeforeTheVisit()
+    {
+        engine::ExecutionHistory history;
+        for (int i = 0; i < 5000; ++i) {
+            engine::HistoryEvent e = event(i == 10 || i == 4500 ? "ExecutionRedriven"
+                                                                : "PassStateEntered",
+                                           "", "Idle");
+            e.timestampMs = i;
+            history.append(std::move(e));
+        }
+        VariableScopes scopes;
+        QCOMPARE(scopes.redrivesBefore(history, 10).count, 0);
+        QCOMPARE(scopes.redrivesBefore(history, 11).count, 1);
+        QCOMPARE(scopes.redrivesBefore(history, 4999).count, 2);
+        QCOMPARE(scopes.redrivesBefore(history, 4999).lastMs, std::int64_t{4500});
+        const auto back = scopes.redrivesBefore(history, 4200); // past the 4096 checkpoint
+        QCOMPARE(back.count, 1);
+        QCOMPARE(back.lastMs, std::int64_t{10});
+        QCOMPARE(scopes.redrivesBefore(history, 3).count, 0); // before every checkpoint
+        QCOMPARE(scopes.redrivesBefore(history, 5000).count, 2);
+
+        const RunIdentity identity{"arn:aws:states:us-east-1:123456789012:execution:M:run",
+                                   "arn:aws:states:us-east-1:123456789012:stateMachine:M"};
+        const VisitContext later = visitContextOfEntry(history, 4600, 4600, identity, scopes);
+        QCOMPARE(later.context["Execution"]["RedriveCount"].get<int>(), 2);
+        QVERIFY(later.context["Execution"].contains("RedriveTime"));
+        const VisitContext early = visitContextOfEntry(history, 5, 5, identity, scopes);
+        QCOMPARE(early.context["Execution"]["RedriveCount"].get<int>(), 0);
+        QVERIFY(!early.context["Execution"].contains("RedriveTime"));
     }
 
 private:

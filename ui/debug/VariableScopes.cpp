@@ -34,6 +34,7 @@ void VariableScopes::reset()
     m_folded = 0;
     m_scopes.clear();
     m_checkpoints.clear();
+    m_redrives.clear();
 }
 
 // A container entered again starts its branches/iterations with fresh scopes (spec §4.3), so
@@ -68,15 +69,16 @@ void VariableScopes::rewindTo(std::size_t end)
     if (checkpoint == m_checkpoints.begin()) {
         m_folded = 0;
         m_scopes.clear();
-        return;
+    } else {
+        --checkpoint;
+        m_folded = checkpoint->first;
+        m_scopes = checkpoint->second;
     }
-    --checkpoint;
-    m_folded = checkpoint->first;
-    m_scopes = checkpoint->second;
+    while (!m_redrives.empty() && m_redrives.back().first >= m_folded)
+        m_redrives.pop_back();
 }
 
-Json VariableScopes::visibleAt(const engine::ExecutionHistory &history, std::size_t end,
-                               const std::string &scope)
+void VariableScopes::foldTo(const engine::ExecutionHistory &history, std::size_t end)
 {
     end = std::min(end, history.size());
     if (end < m_folded)
@@ -84,8 +86,26 @@ Json VariableScopes::visibleAt(const engine::ExecutionHistory &history, std::siz
     for (; m_folded < end; ++m_folded) {
         if (m_folded % CheckpointEvery == 0 && m_folded > 0)
             m_checkpoints.try_emplace(m_folded, m_scopes);
-        fold(history.at(m_folded));
+        const engine::HistoryEvent &event = history.at(m_folded);
+        if (event.type == "ExecutionRedriven")
+            m_redrives.emplace_back(m_folded, event.timestampMs);
+        fold(event);
     }
+}
+
+VariableScopes::Redrives VariableScopes::redrivesBefore(const engine::ExecutionHistory &history,
+                                                        std::size_t end)
+{
+    foldTo(history, end); // then m_redrives holds exactly those before `end`
+    if (m_redrives.empty())
+        return {};
+    return {static_cast<int>(m_redrives.size()), m_redrives.back().second};
+}
+
+Json VariableScopes::visibleAt(const engine::ExecutionHistory &history, std::size_t end,
+                               const std::string &scope)
+{
+    foldTo(history, end);
     Json out = Json::object();
     for (const std::string &s : scopeChain(scope)) {
         const auto it = m_scopes.find(s);

@@ -98,17 +98,11 @@ VisitContext visitContextOfEntry(const engine::ExecutionHistory &history, std::s
         execution["Name"] = executionNameOf(identity.executionArn);
     if (first.details.is_object() && first.details.contains("roleArn"))
         execution["RoleArn"] = first.details["roleArn"];
-    int redrives = 0;
-    std::int64_t redriveTime = 0;
-    for (std::size_t i = 0; i < enteredIndex; ++i)
-        if (history.at(i).type == "ExecutionRedriven") {
-            ++redrives;
-            redriveTime = history.at(i).timestampMs;
-        }
+    const VariableScopes::Redrives redrives = variables.redrivesBefore(history, enteredIndex);
     if (identity.executionArn.find(":express:") == std::string::npos) // EXPRESS shows none
-        execution["RedriveCount"] = redrives;
-    if (redrives > 0)
-        execution["RedriveTime"] = engine::formatIsoTime(redriveTime);
+        execution["RedriveCount"] = redrives.count;
+    if (redrives.count > 0)
+        execution["RedriveTime"] = engine::formatIsoTime(redrives.lastMs);
 
     Json machine = Json::object();
     if (!identity.stateMachineArn.empty()) {
