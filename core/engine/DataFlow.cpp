@@ -259,11 +259,6 @@ Eval<Json> evalFieldPath(ExecutionImpl &rt, const Thread &thread, const std::str
     return std::move(value).value();
 }
 
-std::size_t payloadSize(const Json &value)
-{
-    return compact(value).size();
-}
-
 Eval<const Json *> effectiveInput(ExecutionImpl &rt, const Thread &thread,
                                   const asl::PathField &inputPath, const Json &rawInput,
                                   Json &storage)

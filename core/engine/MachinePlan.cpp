@@ -8,15 +8,6 @@
 #include <type_traits>
 
 namespace stepwise::engine {
-namespace {
-
-bool isDollarKey(const std::string &key)
-{
-    return key.size() > 2 && key.ends_with(".$");
-}
-
-} // namespace
-
 DollarFields dollarFieldsOf(const Json &templateObject)
 {
     DollarFields fields;

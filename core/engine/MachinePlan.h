@@ -30,6 +30,12 @@ struct DollarFields
     std::vector<const intrinsics::Expression *> calls;
 };
 
+// `"key.$"`: a payload template field whose value is a path or an intrinsic call (spec §2.4).
+inline bool isDollarKey(const std::string &key)
+{
+    return key.size() > 2 && key.ends_with(".$");
+}
+
 DollarFields dollarFieldsOf(const Json &templateObject);
 
 // ResultPath's member names as compact JSON prints them ("\"a\"", quotes included); nullopt

@@ -25,11 +25,6 @@ Eval<Json> evalDollarValue(ExecutionImpl &rt, const Thread &thread, const std::s
                          planned ? fields.calls[index] : nullptr);
 }
 
-bool isDollarKey(const std::string &key)
-{
-    return key.size() > 2 && key.ends_with(".$");
-}
-
 // Fields are evaluated in document order (errors and States.UUID / MathRandom draws follow
 // it); literal fields are output first, then `.$` fields in the cached HashMap order.
 Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,

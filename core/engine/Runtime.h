@@ -277,7 +277,5 @@ inline std::optional<std::string> nextOf(const asl::StateCommon &state)
     return state.next;
 }
 
-// Payload size check (spec §8.4).
-std::size_t payloadSize(const Json &value);
 
 } // namespace stepwise::engine
