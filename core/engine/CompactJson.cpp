@@ -4,6 +4,7 @@
 // nlohmann's serializer decodes UTF-8 byte by byte and allocates an adapter per call.
 #include "core/engine/DataFlow.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -40,12 +41,88 @@ bool byteNeedsCare(char c)
     return table[static_cast<unsigned char>(c)];
 }
 
-void appendString(std::string &out, const std::string &text)
+// memcpy for the short pieces most of a document is made of (keys, numbers, small strings),
+// without a library call: two overlapping fixed-size moves cover any length up to 16.
+void copyBytes(char *to, const char *from, std::size_t size)
 {
-    const std::size_t start = out.size();
-    out += '"';
+    if (size > 16) {
+        std::memcpy(to, from, size);
+    } else if (size >= 8) {
+        std::uint64_t head, tail;
+        std::memcpy(&head, from, 8);
+        std::memcpy(&tail, from + size - 8, 8);
+        std::memcpy(to, &head, 8);
+        std::memcpy(to + size - 8, &tail, 8);
+    } else if (size >= 4) {
+        std::uint32_t head, tail;
+        std::memcpy(&head, from, 4);
+        std::memcpy(&tail, from + size - 4, 4);
+        std::memcpy(to, &head, 4);
+        std::memcpy(to + size - 4, &tail, 4);
+    } else if (size > 0) {
+        to[0] = from[0];
+        to[size / 2] = from[size / 2];
+        to[size - 1] = from[size - 1];
+    }
+}
+
+// Writes into the string's own buffer through a cursor: std::string's append and push_back
+// each check and update the size, which for the many few-byte pieces of a document (quotes,
+// commas, short keys) costs more than the bytes themselves. The string is sized ahead (its
+// spare bytes are filled, then cut off by finish()).
+class Writer
+{
+public:
+    // `expected`: the likely size of the text, to size the buffer once.
+    Writer(std::string &out, std::size_t expected) : out_(out)
+    {
+        out_.resize(std::max(expected, out_.capacity()));
+        pos_ = out_.data();
+        end_ = pos_ + out_.size();
+    }
+
+    void reserve(std::size_t bytes)
+    {
+        if (static_cast<std::size_t>(end_ - pos_) < bytes)
+            grow(bytes);
+    }
+    // Callers reserve() first.
+    void put(char c) { *pos_++ = c; }
+    void put(const char *text, std::size_t size)
+    {
+        copyBytes(pos_, text, size);
+        pos_ += size;
+    }
+    void write(const char *text, std::size_t size)
+    {
+        reserve(size);
+        put(text, size);
+    }
+    std::size_t size() const { return static_cast<std::size_t>(pos_ - out_.data()); }
+    void rewind(std::size_t size) { pos_ = out_.data() + size; }
+    void finish() { out_.resize(size()); }
+
+private:
+    void grow(std::size_t bytes)
+    {
+        const std::size_t used = size();
+        out_.resize(std::max(used + bytes, 2 * out_.size()));
+        pos_ = out_.data() + used;
+        end_ = out_.data() + out_.size();
+    }
+
+    std::string &out_;
+    char *pos_ = nullptr;
+    char *end_ = nullptr;
+};
+
+void writeString(Writer &out, const std::string &text)
+{
     const char *data = text.data();
     const std::size_t size = text.size();
+    const std::size_t start = out.size();
+    out.reserve(size + 2);
+    out.put('"');
     std::size_t runStart = 0;
     std::size_t i = 0;
     while (i < size) {
@@ -64,101 +141,121 @@ void appendString(std::string &out, const std::string &text)
         if (c >= 0x80) {
             // Non-ASCII text: nlohmann validates it and replaces invalid sequences with
             // U+FFFD; let it print this string so both agree exactly (rare in practice).
-            out.resize(start);
-            out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+            out.rewind(start);
+            const std::string printed = Json(text).dump(-1, ' ', false,
+                                                        Json::error_handler_t::replace);
+            out.write(printed.data(), printed.size());
             return;
         }
-        out.append(data + runStart, i - runStart);
+        // The run so far, then at most 6 bytes of escape, then room for what is left.
+        out.put(data + runStart, i - runStart);
+        out.reserve(6 + (size - i) + 1);
         runStart = i + 1;
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\f': out += "\\f"; break;
-        case '\r': out += "\\r"; break;
+        case '"': out.put("\\\"", 2); break;
+        case '\\': out.put("\\\\", 2); break;
+        case '\b': out.put("\\b", 2); break;
+        case '\t': out.put("\\t", 2); break;
+        case '\n': out.put("\\n", 2); break;
+        case '\f': out.put("\\f", 2); break;
+        case '\r': out.put("\\r", 2); break;
         default: {
             static constexpr char hex[] = "0123456789abcdef";
             const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-            out.append(escaped, sizeof escaped);
+            out.put(escaped, sizeof escaped);
         }
         }
         ++i;
     }
-    out.append(data + runStart, size - runStart);
-    out += '"';
+    out.put(data + runStart, size - runStart);
+    out.put('"');
 }
 
 template <typename Number>
-void appendInteger(std::string &out, Number value)
+void writeInteger(Writer &out, Number value)
 {
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr);
+    out.write(buffer, static_cast<std::size_t>(result.ptr - buffer));
 }
 
-void appendValue(std::string &out, const Json &value)
+void writeValue(Writer &out, const Json &value)
 {
     switch (value.type()) {
     case Json::value_t::null:
-        out += "null";
+        out.write("null", 4);
         return;
     case Json::value_t::boolean:
-        out += *value.get_ptr<const bool *>() ? "true" : "false";
+        if (*value.get_ptr<const bool *>())
+            out.write("true", 4);
+        else
+            out.write("false", 5);
         return;
     case Json::value_t::number_integer:
-        appendInteger(out, *value.get_ptr<const std::int64_t *>());
+        writeInteger(out, *value.get_ptr<const std::int64_t *>());
         return;
     case Json::value_t::number_unsigned:
-        appendInteger(out, *value.get_ptr<const std::uint64_t *>());
+        writeInteger(out, *value.get_ptr<const std::uint64_t *>());
         return;
     case Json::value_t::number_float: {
         const double number = *value.get_ptr<const double *>();
         if (!std::isfinite(number)) {
-            out += "null";
+            out.write("null", 4);
             return;
         }
         char buffer[64];
         char *end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, number);
-        out.append(buffer, end);
+        out.write(buffer, static_cast<std::size_t>(end - buffer));
         return;
     }
     case Json::value_t::string:
-        appendString(out, value.get_ref<const std::string &>());
+        writeString(out, value.get_ref<const std::string &>());
         return;
     case Json::value_t::array: {
         // The containers themselves, not basic_json's iterators, which switch on the type at
         // every step.
-        out += '[';
+        const auto &elements = value.get_ref<const Json::array_t &>();
+        out.reserve(2);
+        out.put('[');
         bool first = true;
-        for (const Json &element : value.get_ref<const Json::array_t &>()) {
-            if (!first)
-                out += ',';
+        for (const Json &element : elements) {
+            if (!first) {
+                out.reserve(1);
+                out.put(',');
+            }
             first = false;
-            appendValue(out, element);
+            writeValue(out, element);
         }
-        out += ']';
+        out.reserve(1);
+        out.put(']');
         return;
     }
     case Json::value_t::object: {
-        out += '{';
+        const auto &members = value.get_ref<const Json::object_t &>();
+        out.reserve(2);
+        out.put('{');
         bool first = true;
-        for (const auto &[key, member] : value.get_ref<const Json::object_t &>()) {
-            if (!first)
-                out += ',';
+        for (const auto &[key, member] : members) {
+            if (!first) {
+                out.reserve(1);
+                out.put(',');
+            }
             first = false;
-            appendString(out, key);
-            out += ':';
-            appendValue(out, member);
+            writeString(out, key);
+            out.reserve(1);
+            out.put(':');
+            writeValue(out, member);
         }
-        out += '}';
+        out.reserve(1);
+        out.put('}');
         return;
     }
     case Json::value_t::binary:
-    case Json::value_t::discarded:
-        out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    case Json::value_t::discarded: {
+        const std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+        out.write(text.data(), text.size());
         return;
+    }
     }
 }
 
@@ -167,9 +264,9 @@ void appendValue(std::string &out, const Json &value)
 std::string compact(const Json &value)
 {
     std::string out;
-    if (value.is_structured())
-        out.reserve(256);
-    appendValue(out, value);
+    Writer writer(out, value.is_structured() ? 256 : 0);
+    writeValue(writer, value);
+    writer.finish();
     return out;
 }
 
