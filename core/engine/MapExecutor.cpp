@@ -14,6 +14,16 @@
 namespace stepwise::engine {
 namespace {
 
+// Event names, interned once (see EventName).
+const EventName iterationStartedName("MapIterationStarted");
+const EventName iterationStartedKey("mapIterationStartedEventDetails");
+const EventName iterationSucceededName("MapIterationSucceeded");
+const EventName iterationSucceededKey("mapIterationSucceededEventDetails");
+const EventName iterationFailedName("MapIterationFailed");
+const EventName iterationFailedKey("mapIterationFailedEventDetails");
+const EventName iterationAbortedName("MapIterationAborted");
+const EventName iterationAbortedKey("mapIterationAbortedEventDetails");
+
 Json iterationDetails(const Thread &thread, std::size_t index)
 {
     Json details = detailsObject(2);
@@ -42,8 +52,7 @@ bool startIteration(ExecutionImpl &rt, Thread &thread, const asl::MapState &stat
             rt.fail(thread, input.error());
         return false;
     }
-    const std::int64_t started = rt.emit(&thread, "MapIterationStarted",
-                                         "mapIterationStartedEventDetails",
+    const std::int64_t started = rt.emit(&thread, iterationStartedName, iterationStartedKey,
                                          iterationDetails(thread, index), previous);
     Thread &child = rt.spawn(*state.itemProcessor.value(), childScope(thread, index),
                              std::move(input).value(), thread.vars, thread.index, index);
@@ -58,8 +67,7 @@ void resumeIteration(ExecutionImpl &rt, Thread &thread, std::int64_t previous)
 {
     ContainerRun &run = thread.container;
     Thread &child = *rt.threads[run.resumeThreads[run.resumeNext++]];
-    const std::int64_t started = rt.emit(&thread, "MapIterationStarted",
-                                         "mapIterationStartedEventDetails",
+    const std::int64_t started = rt.emit(&thread, iterationStartedName, iterationStartedKey,
                                          iterationDetails(thread, child.slot), previous);
     ++run.running;
     resumeThread(rt, child, started);
@@ -244,14 +252,14 @@ void mapChildFinished(ExecutionImpl &rt, Thread &thread, Thread &child)
     const std::int64_t lastInner = child.lastEventId;
     if (child.status == Thread::Status::Failed) {
         run.failure = child.error;
-        rt.emit(&thread, "MapIterationFailed", "mapIterationFailedEventDetails",
+        rt.emit(&thread, iterationFailedName, iterationFailedKey,
                 iterationDetails(thread, child.slot), lastInner);
         for (std::size_t index : run.children) {
             Thread &other = *rt.threads[index];
             if (other.status != Thread::Status::Running)
                 continue;
             rt.abortThread(other);
-            rt.emit(&thread, "MapIterationAborted", "mapIterationAbortedEventDetails",
+            rt.emit(&thread, iterationAbortedName, iterationAbortedKey,
                     iterationDetails(thread, other.slot), other.lastEventId);
         }
         thread.waitingChildren = false;
@@ -260,8 +268,7 @@ void mapChildFinished(ExecutionImpl &rt, Thread &thread, Thread &child)
             rt.emit(&thread, "MapStateFailed", {}, nullptr, lastInner);
         });
     }
-    const std::int64_t succeeded = rt.emit(&thread, "MapIterationSucceeded",
-                                           "mapIterationSucceededEventDetails",
+    const std::int64_t succeeded = rt.emit(&thread, iterationSucceededName, iterationSucceededKey,
                                            iterationDetails(thread, child.slot), lastInner);
     run.results[child.slot] = child.result;
     ++run.finished;

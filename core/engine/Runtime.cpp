@@ -181,7 +181,7 @@ std::string ExecutionImpl::uuid()
     return buffer;
 }
 
-std::int64_t ExecutionImpl::emit(Thread *thread, std::string type, std::string detailsKey,
+std::int64_t ExecutionImpl::emit(Thread *thread, EventName type, EventName detailsKey,
                                  Json &&details, std::optional<std::int64_t> previous)
 {
     if (finished())
@@ -205,8 +205,8 @@ std::int64_t ExecutionImpl::emit(Thread *thread, std::string type, std::string d
         event.id = id;
         event.previousEventId = prev;
         event.timestampMs = timestampMs;
-        event.type = std::move(type);
-        event.detailsKey = std::move(detailsKey);
+        event.type = type;
+        event.detailsKey = detailsKey;
         event.details = std::move(details);
         if (thread) {
             event.scope = thread->scope;
@@ -217,15 +217,15 @@ std::int64_t ExecutionImpl::emit(Thread *thread, std::string type, std::string d
     return id;
 }
 
-std::int64_t ExecutionImpl::emitExecution(std::string type, std::string detailsKey, Json details,
+std::int64_t ExecutionImpl::emitExecution(EventName type, EventName detailsKey, Json details,
                                           std::int64_t previous)
 {
     HistoryEvent event;
     event.id = static_cast<std::int64_t>(history.size()) + 1;
     event.previousEventId = previous;
     event.timestampMs = clock->nowMs();
-    event.type = std::move(type);
-    event.detailsKey = std::move(detailsKey);
+    event.type = type;
+    event.detailsKey = detailsKey;
     event.details = std::move(details);
     history.append(std::move(event));
     return history.back().id;

@@ -156,9 +156,9 @@ struct ExecutionImpl
     std::vector<std::unique_ptr<Thread>> threads;
 
     // --- events (spec §9) ---
-    std::int64_t emit(Thread *thread, std::string type, std::string detailsKey = {},
+    std::int64_t emit(Thread *thread, EventName type, EventName detailsKey = {},
                       Json &&details = Json(), std::optional<std::int64_t> previous = {});
-    std::int64_t emitExecution(std::string type, std::string detailsKey, Json details,
+    std::int64_t emitExecution(EventName type, EventName detailsKey, Json details,
                                std::int64_t previous);
     bool finished() const { return status != ExecutionStatus::Running; }
 

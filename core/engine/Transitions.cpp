@@ -12,24 +12,28 @@ namespace {
 
 enum class Phase { Entered, Exited, Aborted };
 
-// "PassStateEntered", "MapStateAborted", ...: built once, as two of them are emitted per visit.
-const std::string &stateEventType(const asl::State &state, Phase phase)
+// "PassStateEntered", "MapStateAborted", ...: interned once, as two of them are emitted per visit.
+const EventName &stateEventType(const asl::State &state, Phase phase)
 {
     static const auto names = [] {
         constexpr asl::StateType types[] = {
             asl::StateType::Pass,    asl::StateType::Task, asl::StateType::Choice,
             asl::StateType::Wait,    asl::StateType::Succeed, asl::StateType::Fail,
             asl::StateType::Parallel, asl::StateType::Map};
-        std::array<std::array<std::string, 3>, std::size(types)> table;
+        std::array<std::array<EventName, 3>, std::size(types)> table;
         for (const asl::StateType type : types) {
             const std::string name = asl::typeName(type);
-            table[static_cast<std::size_t>(type)] = {name + "StateEntered", name + "StateExited",
-                                                     name + "StateAborted"};
+            table[static_cast<std::size_t>(type)] = {EventName(name + "StateEntered"),
+                                                     EventName(name + "StateExited"),
+                                                     EventName(name + "StateAborted")};
         }
         return table;
     }();
     return names[static_cast<std::size_t>(asl::stateType(state))][static_cast<std::size_t>(phase)];
 }
+
+const EventName stateEnteredKey("stateEnteredEventDetails");
+const EventName stateExitedKey("stateExitedEventDetails");
 
 bool canRetry(const asl::State &state)
 {
@@ -129,8 +133,8 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json &&s
     addMember(details, "input", std::move(inputText));
     addMember(details, "inputDetails", notTruncated());
     ++transitions;
-    thread.enteredEventId = emit(&thread, stateEventType(*state, Phase::Entered),
-                                 "stateEnteredEventDetails", std::move(details), previous);
+    thread.enteredEventId = emit(&thread, stateEventType(*state, Phase::Entered), stateEnteredKey,
+                                 std::move(details), previous);
     thread.enteredText = lookUpEnteredText(thread);
 }
 
@@ -214,7 +218,7 @@ bool ExecutionImpl::recordExit(Thread &thread, const Json &stateOutput,
         details["assignedVariables"] = std::move(texts).value();
         details["assignedVariablesDetails"] = notTruncated();
     }
-    emit(&thread, stateEventType(*thread.state, Phase::Exited), "stateExitedEventDetails",
+    emit(&thread, stateEventType(*thread.state, Phase::Exited), stateExitedKey,
          std::move(details));
     return true;
 }

@@ -141,7 +141,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case TypeRole:
         return text(e->type);
     case SearchTextRole:
-        return text(e->type + '\n' + e->stateName + '\n' + e->details.dump());
+        return text(e->type.str() + '\n' + e->stateName + '\n' + e->details.dump());
     case IsErrorRole:
         return isStateErrorEvent(e->type) || e->type == "ExecutionFailed";
     default:
