@@ -72,6 +72,8 @@ void MachinePlan::addState(const asl::State &state)
             } else if constexpr (std::is_same_v<T, asl::TaskState>
                                  || std::is_same_v<T, asl::ParallelState>
                                  || std::is_same_v<T, asl::MapState>) {
+                if constexpr (std::is_same_v<T, asl::TaskState>)
+                    m_resources.emplace(&typed, classifyResource(typed.resource));
                 addTemplate(typed.parameters);
                 addTemplate(typed.resultSelector);
                 addPath(typed.resultPath);
@@ -188,6 +190,12 @@ const std::vector<std::string> *MachinePlan::escapedMembers(const jsonpath::Path
 {
     const auto it = m_escapedMembers.find(&path);
     return it == m_escapedMembers.end() ? nullptr : &it->second;
+}
+
+const ResourceInfo *MachinePlan::resourceInfo(const asl::TaskState &task) const
+{
+    const auto it = m_resources.find(&task);
+    return it == m_resources.end() ? nullptr : &it->second;
 }
 
 const asl::State *MachinePlan::findState(const asl::StateMachine &owner, std::string_view name,

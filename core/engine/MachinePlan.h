@@ -5,6 +5,7 @@
 // paths and intrinsic calls, parsed. Immutable once built, so executions on different threads
 // may share it; an execution keeps its own caches for anything the plan does not hold.
 #include "core/asl/StateMachine.h"
+#include "core/engine/ResourceInfo.h"
 #include "core/intrinsics/Expression.h"
 #include "core/jsonpath/Path.h"
 
@@ -59,6 +60,7 @@ public:
     const jsonpath::Path *path(const std::string &text) const;
     const intrinsics::Expression *intrinsic(const std::string &text) const;
     const std::vector<std::string> *escapedMembers(const jsonpath::Path &path) const;
+    const ResourceInfo *resourceInfo(const asl::TaskState &task) const;
     // The state named `name` in `owner` (this plan's machine or one nested in it) when `owner`
     // is indexed; nullptr with `indexed` false when it is not.
     const asl::State *findState(const asl::StateMachine &owner, std::string_view name,
@@ -81,6 +83,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<jsonpath::Path>> m_paths;
     std::unordered_map<std::string, std::unique_ptr<intrinsics::Expression>> m_intrinsics;
     std::unordered_map<const jsonpath::Path *, std::vector<std::string>> m_escapedMembers;
+    std::unordered_map<const asl::TaskState *, ResourceInfo> m_resources;
 };
 
 } // namespace stepwise::engine

@@ -104,8 +104,9 @@ struct Thread
     std::int64_t enteredTimeMs = 0;
     Json rawInput;
     bool inputTextCompact = false; // the Entered event's input text is compact(rawInput)
-    MemberIndex inputIndex;        // members of that text, as far as a splice read them
+    MemberIndex inputIndex;        // members of enteredInputText(), as far as a splice read them
     std::string_view enteredText;  // the Entered event's input text (in the history)
+    std::string compactInputText;  // compact(rawInput) when that text is not compact, else empty
     Json effectiveInput;
     const ExecutionImpl *runtime = nullptr;
     mutable std::optional<Json> contextCache; // built on first use per visit / attempt
@@ -201,8 +202,8 @@ struct ExecutionImpl
     // exit is recorded (when it fails, a redrive re-enters the state with that input).
     void exitWithRawInput(Thread &thread, const std::optional<std::string> &next, Json assigned,
                           std::string outputText = {}, MemberIndex outputIndex = {});
-    // The compact text of the thread's raw input as its Entered event holds it; empty when that
-    // event holds another text (the caller's verbatim execution input) or none.
+    // The compact text of the thread's raw input: its Entered event's text, or when that event
+    // holds the caller's verbatim execution input, a compact print of it made at entry.
     std::string_view enteredInputText(const Thread &thread) const;
     std::string_view lookUpEnteredText(const Thread &thread) const;
     // ResultPath's member names as compact() prints them ("\"a\"", quotes included), for

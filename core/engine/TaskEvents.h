@@ -1,23 +1,12 @@
 #pragma once
 // The history events of one Task attempt (ASL spec §9.2, §9.3): plain Lambda ARNs record
 // LambdaFunction* events, activities Activity* events, service integrations Task* events.
+#include "core/engine/ResourceInfo.h"
 #include "core/engine/Runtime.h"
 
 #include <string>
 
 namespace stepwise::engine {
-
-enum class ResourceKind { Lambda, Activity, Integration };
-
-struct ResourceInfo
-{
-    ResourceKind kind = ResourceKind::Integration;
-    std::string resourceType; // integrations: "lambda", "aws-sdk:s3", ...
-    std::string resource;     // integrations: "invoke", "getObject", ...
-};
-
-// Spec §9.2: split "arn:aws:states:::<service>:<action>" into resourceType and resource.
-ResourceInfo classifyResource(const std::string &arn);
 
 // <Prefix>Scheduled then <Prefix>Started. `payloadText` is the request payload's compact text.
 void emitTaskScheduled(ExecutionImpl &rt, Thread &thread, const std::string &resourceArn,

@@ -157,8 +157,6 @@ Eval<TaskRequest> buildRequestJsonata(ExecutionImpl &rt, Thread &thread,
         if (!payload.hasValue())
             return unexpected(payload.error());
         request.payload = std::move(payload).value();
-    } else {
-        request.payload = thread.rawInput;
     }
     auto timeout = evalJsonataInteger(rt, thread, state.timeoutSeconds, "TimeoutSeconds", roots,
                                       false);
@@ -174,6 +172,8 @@ Eval<TaskRequest> buildRequestJsonata(ExecutionImpl &rt, Thread &thread,
     if (!roleArn.hasValue())
         return unexpected(roleArn.error());
     request.credentialsRoleArn = roleArn.value();
+    if (!state.arguments)
+        request.payload = std::move(thread.rawInput); // lent: see runTask
     return request;
 }
 
@@ -202,8 +202,6 @@ Eval<TaskRequest> buildRequest(ExecutionImpl &rt, Thread &thread, const asl::Tas
         if (!payload.hasValue())
             return unexpected(payload.error());
         request.payload = std::move(payload).value();
-    } else {
-        request.payload = *effective;
     }
     auto timeout = resolveSeconds(rt, thread, state.timeoutSeconds, state.timeoutSecondsPath,
                                   *effective);
@@ -219,7 +217,16 @@ Eval<TaskRequest> buildRequest(ExecutionImpl &rt, Thread &thread, const asl::Tas
     if (!roleArn.hasValue())
         return unexpected(roleArn.error());
     request.credentialsRoleArn = roleArn.value();
+    if (!state.parameters) // the effective input itself; the raw input is lent (see runTask)
+        request.payload = effective == &filtered ? std::move(filtered) : std::move(thread.rawInput);
     return request;
+}
+
+// Whether buildRequest lent the thread's raw input to the request as its payload.
+bool lendsRawInput(const ExecutionImpl &rt, const Thread &thread, const asl::TaskState &state)
+{
+    return isJsonata(rt, thread) ? !state.arguments
+                                 : !state.parameters && state.inputPath.isAbsent();
 }
 
 // Spec §8.2: TimeoutSeconds counts from TaskScheduled. A handler cannot send heartbeats, so an
@@ -254,6 +261,9 @@ bool finishAttempt(ExecutionImpl &rt, const ResourceInfo &info, const TaskReques
 
 } // namespace
 
+// The payload is the raw input itself when nothing selected or built it. It is then moved into
+// the request for the handler to read, instead of copied at every attempt, and moved back before
+// anything else reads the raw input (a Catch merges into it, a retry sends it again).
 void runTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state)
 {
     auto request = buildRequest(rt, thread, state);
@@ -262,26 +272,36 @@ void runTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state)
             return failTaskJsonata(rt, thread, state, request.error());
         return rt.fail(thread, request.error());
     }
+    const bool payloadIsInput = lendsRawInput(rt, thread, state);
+    const auto giveBackInput = [&] {
+        if (payloadIsInput)
+            thread.rawInput = std::move(request.value().payload);
+    };
     auto handler = findHandler(rt, request.value());
-    if (!handler)
+    if (!handler) {
+        giveBackInput();
         return rt.fail(thread, StateError{"Stepwise.NoTaskHandler",
                                           "No handler for resource '" + state.resource
                                               + "' in state '" + request.value().stateName
                                               + "': bind it with --mock-config or --handlers",
                                           true});
-    const ResourceInfo info = classifyResource(state.resource);
+    }
+    // Classified once by the plan; a state the plan does not hold is classified now.
+    ResourceInfo unplanned;
+    const ResourceInfo *planned = rt.plan->resourceInfo(state);
+    if (!planned)
+        unplanned = classifyResource(state.resource);
+    const ResourceInfo &info = planned ? *planned : unplanned;
     const std::int64_t scheduledMs = rt.clock->nowMs();
-    // The payload is the raw input itself when nothing selected or built it: its text is then
-    // the Entered event's (each retry would print the same input again).
-    const bool payloadIsInput = isJsonata(rt, thread) ? !state.arguments
-                                                      : !state.parameters
-                                                            && state.inputPath.isAbsent();
+    // A payload that is the raw input has the Entered event's text (each retry would print the
+    // same input again).
     const std::string_view inputText = payloadIsInput ? rt.enteredInputText(thread)
                                                       : std::string_view();
     emitTaskScheduled(rt, thread, state.resource, info, request.value(),
                       inputText.empty() ? compact(request.value().payload)
                                         : std::string(inputText));
     TaskOutcome outcome = handler->invoke(request.value());
+    giveBackInput();
     if (!finishAttempt(rt, info, request.value(), scheduledMs, outcome))
         return;
     std::string resultText = outcome.succeeded ? compact(outcome.result) : std::string();
@@ -295,7 +315,8 @@ void runTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state)
         return;
     if (!outcome.succeeded)
         return handleStateError(rt, thread, state.retry, state.catchers,
-                                StateError{outcome.error, outcome.cause, false});
+                                StateError{std::move(outcome.error), std::move(outcome.cause),
+                                           false});
     completeTask(rt, thread, state, std::move(outcome.result), resultText);
 }
 

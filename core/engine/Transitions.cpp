@@ -124,6 +124,12 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json &&s
     } else {
         inputText = compact(thread.rawInput);
     }
+    // A verbatim caller text cannot be spliced; a compact one can, and costs one print of the
+    // input where the exit would otherwise print the whole output.
+    if (thread.inputTextCompact)
+        thread.compactInputText.clear();
+    else
+        thread.compactInputText = compact(thread.rawInput);
     thread.pendingInputText.clear();
     thread.pendingInputTextCompact = true;
     thread.pendingInputIndex.clear();
@@ -140,7 +146,7 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json &&s
 
 std::string_view ExecutionImpl::enteredInputText(const Thread &thread) const
 {
-    return thread.inputTextCompact ? thread.enteredText : std::string_view();
+    return thread.inputTextCompact ? thread.enteredText : std::string_view(thread.compactInputText);
 }
 
 // The input text the thread's Entered event holds. Looked up once per visit: a Pass asks for
