@@ -146,7 +146,7 @@ const Json *locateFilterPath(ExecutionImpl &rt, const asl::PathField &field, con
         return &value;
     if (field.isNull())
         return nullptr;
-    const jsonpath::Path *compiled = rt.path(field.text);
+    const jsonpath::Path *compiled = rt.path(field);
     if (!compiled || compiled->root() != jsonpath::Path::Root::Input)
         return nullptr;
     return jsonpath::locate(*compiled, value);
@@ -161,7 +161,7 @@ Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::P
     if (field.isNull())
         return rawInput;
     std::string syntaxError;
-    const jsonpath::Path *compiled = rt.path(field.text, &syntaxError);
+    const jsonpath::Path *compiled = rt.path(field, &syntaxError);
     if (!compiled)
         return unexpected(rt.runtimeError(thread, "Invalid path '" + field.text + "' : "
                                                       + syntaxError));
@@ -181,7 +181,7 @@ Eval<Json> applyResultPath(ExecutionImpl &rt, const Thread &thread, const asl::P
     if (field.isNull())
         return std::move(rawInput);
     std::string syntaxError;
-    const jsonpath::Path *compiled = rt.path(field.text, &syntaxError);
+    const jsonpath::Path *compiled = rt.path(field, &syntaxError);
     if (!compiled)
         return unexpected(rt.runtimeError(thread, "Invalid path '" + field.text + "' : "
                                                       + syntaxError));
@@ -199,7 +199,7 @@ bool splicesResult(ExecutionImpl &rt, const Thread &thread, const asl::PathField
         return false;
     if (field.isNull())
         return true;
-    const jsonpath::Path *compiled = rt.path(field.text);
+    const jsonpath::Path *compiled = rt.path(field);
     return compiled && rt.escapedMembers(*compiled) != nullptr;
 }
 
@@ -214,7 +214,7 @@ std::string resultPathText(ExecutionImpl &rt, Thread &thread, const asl::PathFie
         outputIndex = std::move(thread.inputIndex);
         return std::string(inputText);
     }
-    const jsonpath::Path *compiled = rt.path(field.text);
+    const jsonpath::Path *compiled = rt.path(field);
     const std::vector<std::string> *keys = compiled ? rt.escapedMembers(*compiled) : nullptr;
     if (!keys)
         return {};

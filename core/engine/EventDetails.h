@@ -4,6 +4,7 @@
 #include "core/common/Json.h"
 
 #include <cstddef>
+#include <tuple>
 #include <utility>
 
 namespace stepwise::engine {
@@ -17,11 +18,14 @@ inline Json detailsObject(std::size_t members)
 }
 
 // Appends a member the object does not have yet (no duplicate check: callers add distinct keys).
-// The value is built in place from what the caller passes (a string, a number, a Json).
-template <typename Value>
-void addMember(Json &object, const char *key, Value &&value)
+// The key is a literal, its length known here (no strlen); the value is built in place from
+// what the caller passes (a string, a number, a Json).
+template <std::size_t N, typename Value>
+void addMember(Json &object, const char (&key)[N], Value &&value)
 {
-    object.get_ref<Json::object_t &>().emplace_back(key, std::forward<Value>(value));
+    object.get_ref<Json::object_t &>().emplace_back(
+        std::piecewise_construct, std::forward_as_tuple(key, N - 1),
+        std::forward_as_tuple(std::forward<Value>(value)));
 }
 
 // {"truncated": false}, printed beside every payload (`inputDetails`, `outputDetails`, ...).

@@ -136,8 +136,16 @@ void MachinePlan::addTemplateNode(const Json &node)
 
 void MachinePlan::addPath(const asl::PathField &field)
 {
-    if (field.hasPath())
-        addPathText(field.text);
+    if (!field.hasPath())
+        return;
+    if (const jsonpath::Path *parsed = addPathText(field.text))
+        m_fieldPaths.emplace(&field, parsed);
+}
+
+const jsonpath::Path *MachinePlan::path(const asl::PathField &field) const
+{
+    const auto it = m_fieldPaths.find(&field);
+    return it == m_fieldPaths.end() ? nullptr : it->second;
 }
 
 const jsonpath::Path *MachinePlan::addPathText(const std::string &text)

@@ -58,6 +58,8 @@ public:
     // Each lookup returns nullptr when the plan does not hold the item (the caller computes it).
     const DollarFields *dollarFields(const Json &templateObject) const;
     const jsonpath::Path *path(const std::string &text) const;
+    // The parsed path of a field of this plan's machine, found by the field's address.
+    const jsonpath::Path *path(const asl::PathField &field) const;
     const intrinsics::Expression *intrinsic(const std::string &text) const;
     const std::vector<std::string> *escapedMembers(const jsonpath::Path &path) const;
     const ResourceInfo *resourceInfo(const asl::TaskState &task) const;
@@ -84,6 +86,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<intrinsics::Expression>> m_intrinsics;
     std::unordered_map<const jsonpath::Path *, std::vector<std::string>> m_escapedMembers;
     std::unordered_map<const asl::TaskState *, ResourceInfo> m_resources;
+    std::unordered_map<const asl::PathField *, const jsonpath::Path *> m_fieldPaths;
 };
 
 } // namespace stepwise::engine

@@ -83,6 +83,13 @@ const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *
     return found;
 }
 
+const jsonpath::Path *ExecutionImpl::path(const asl::PathField &field, std::string *syntaxError)
+{
+    if (const jsonpath::Path *planned = plan->path(field))
+        return planned;
+    return path(field.text, syntaxError);
+}
+
 const jsonpath::Path *ExecutionImpl::lookUpPath(const std::string &text, std::string *syntaxError)
 {
     if (const jsonpath::Path *planned = plan->path(text))
@@ -209,7 +216,8 @@ std::int64_t ExecutionImpl::emit(Thread *thread, EventName type, EventName detai
         event.detailsKey = detailsKey;
         event.details = std::move(details);
         if (thread) {
-            event.scope = thread->scope;
+            if (!thread->scope.empty()) // the top level's is empty, as the event's starts
+                event.scope = thread->scope;
             if (thread->state)
                 event.stateName = asl::common(*thread->state).name;
         }

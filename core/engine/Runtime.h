@@ -165,6 +165,9 @@ struct ExecutionImpl
 
     // --- compiled caches ---
     const jsonpath::Path *path(const std::string &text, std::string *syntaxError = nullptr);
+    // A field's path: from the plan by the field's address (no text compared or hashed), else
+    // by its text.
+    const jsonpath::Path *path(const asl::PathField &field, std::string *syntaxError = nullptr);
     const intrinsics::Expression *intrinsic(const std::string &text,
                                             std::string *syntaxError = nullptr);
     std::uint64_t nextRandom() { return random(); }
