@@ -6,6 +6,8 @@
 #include <array>
 #include <cassert>
 #include <iterator>
+#include <type_traits>
+#include <variant>
 
 namespace stepwise::engine {
 namespace {
@@ -34,6 +36,36 @@ const EventName &stateEventType(const asl::State &state, Phase phase)
 
 const EventName stateEnteredKey("stateEnteredEventDetails");
 const EventName stateExitedKey("stateExitedEventDetails");
+
+// Whether the visit may reuse its input's compact text: a ResultPath (or a Catch's) merging into
+// the input splices it, a Choice passes it on, a Task without Parameters sends it as it is.
+bool reusesInputText(const asl::State &state)
+{
+    return std::visit(
+        [](const auto &typed) {
+            using T = std::decay_t<decltype(typed)>;
+            if constexpr (std::is_same_v<T, asl::ChoiceState>) {
+                return true;
+            } else if constexpr (std::is_same_v<T, asl::PassState>) {
+                return !typed.resultPath.isAbsent();
+            } else if constexpr (std::is_same_v<T, asl::TaskState>
+                                 || std::is_same_v<T, asl::ParallelState>
+                                 || std::is_same_v<T, asl::MapState>) {
+                if (!typed.resultPath.isAbsent())
+                    return true;
+                if (typed.catchers)
+                    for (const asl::Catcher &catcher : *typed.catchers)
+                        if (!catcher.resultPath.isAbsent())
+                            return true;
+                if constexpr (std::is_same_v<T, asl::TaskState>)
+                    return !typed.parameters.has_value();
+                return false;
+            } else {
+                return false;
+            }
+        },
+        state);
+}
 
 bool canRetry(const asl::State &state)
 {
@@ -126,7 +158,7 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json &&s
     }
     // A verbatim caller text cannot be spliced; a compact one can, and costs one print of the
     // input where the exit would otherwise print the whole output.
-    if (thread.inputTextCompact)
+    if (thread.inputTextCompact || !reusesInputText(*state))
         thread.compactInputText.clear();
     else
         thread.compactInputText = compact(thread.rawInput);
