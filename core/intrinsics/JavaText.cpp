@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 
 namespace stepwise::intrinsics {
@@ -72,8 +73,18 @@ std::string javaToString(const Json &value)
         }
         return out + "}";
     }
+    // Integers, booleans and null print as JSON does; written here, as nlohmann's dump() sets up
+    // a serializer and an output adapter for each call.
+    case Json::value_t::number_integer:
+        return std::to_string(value.get<std::int64_t>());
+    case Json::value_t::number_unsigned:
+        return std::to_string(value.get<std::uint64_t>());
+    case Json::value_t::boolean:
+        return value.get<bool>() ? "true" : "false";
+    case Json::value_t::null:
+        return "null";
     default:
-        return value.dump(); // integers, booleans, null
+        return value.dump(); // binary / discarded: not produced by JSON input
     }
 }
 
