@@ -31,33 +31,38 @@ Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
                       const PathRoots &roots)
 {
     const DollarFields &fields = rt.dollarFields(node);
+    const auto &templateMembers = node.get_ref<const Json::object_t &>();
     Json out(Json::value_t::object);
-    out.get_ref<Json::object_t &>().reserve(node.size());
-    std::vector<Json> dollarValues;
-    dollarValues.reserve(fields.keys.size());
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        const std::string &key = it.key();
+    auto &members = out.get_ref<Json::object_t &>();
+    members.reserve(templateMembers.size());
+    std::vector<Json> &dollarValues = rt.templateValues;
+    const std::size_t base = dollarValues.size();
+    const auto failed = [&](Eval<Json> &&error) {
+        dollarValues.resize(base);
+        return std::move(error);
+    };
+    for (const auto &[key, templateValue] : templateMembers) {
         if (isDollarKey(key)) {
-            auto value = evalDollarValue(rt, thread, key, it.value(), roots, fields,
-                                         dollarValues.size());
+            auto value = evalDollarValue(rt, thread, key, templateValue, roots, fields,
+                                         dollarValues.size() - base);
             if (!value.hasValue())
-                return value;
+                return failed(std::move(value));
             dollarValues.push_back(std::move(value).value());
             continue;
         }
-        auto value = evalNode(rt, thread, it.value(), roots);
+        auto value = evalNode(rt, thread, templateValue, roots);
         if (!value.hasValue())
-            return value;
+            return failed(std::move(value));
         // Literal keys are distinct (the template is a JSON object): no lookup needed.
-        out.get_ref<Json::object_t &>().emplace_back(key, std::move(value).value());
+        members.emplace_back(key, std::move(value).value());
     }
-    auto &members = out.get_ref<Json::object_t &>();
     for (std::size_t index : fields.order) {
         if (fields.shadowsLiteral) // the value replaces the literal's, where it stands
-            out[fields.keys[index]] = std::move(dollarValues[index]);
+            out[fields.keys[index]] = std::move(dollarValues[base + index]);
         else
-            members.emplace_back(fields.keys[index], std::move(dollarValues[index]));
+            members.emplace_back(fields.keys[index], std::move(dollarValues[base + index]));
     }
+    dollarValues.resize(base);
     return out;
 }
 

@@ -180,6 +180,9 @@ struct ExecutionImpl
     // A payload template object's `.$` fields (MachinePlan.h), from the plan or computed once
     // per execution for a template the plan does not hold.
     const DollarFields &dollarFields(const Json &templateObject);
+    // A payload template's `.$` values wait here for their output order, as a stack: a nested
+    // template pushes its own above them and pops them before its parent goes on.
+    std::vector<Json> templateValues;
     // JSONata expressions compile once per execution, keyed by their text (spec §3.1).
     const jsonata::Expression *jsonata(const std::string &text, jsonata::Error *syntaxError);
     // The bindings every JSONata evaluation starts from: AWS functions, limits (spec §3.4, §3.5).
@@ -208,7 +211,6 @@ struct ExecutionImpl
     // The compact text of the thread's raw input: its Entered event's text, or when that event
     // holds the caller's verbatim execution input, a compact print of it made at entry.
     std::string_view enteredInputText(const Thread &thread) const;
-    std::string_view lookUpEnteredText(const Thread &thread) const;
     // ResultPath's member names as compact() prints them ("\"a\"", quotes included), for
     // spliceMember; nullptr when the path has other steps. Cached per path.
     const std::vector<std::string> *escapedMembers(const jsonpath::Path &path);

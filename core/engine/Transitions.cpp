@@ -169,38 +169,21 @@ void ExecutionImpl::enterState(Thread &thread, const std::string &name, Json &&s
     Json details = detailsObject(3);
     addMember(details, "name", name);
     addMember(details, "input", std::move(inputText));
+    // A Json string is held by pointer: the text stays where it is as the details move into the
+    // history, which never changes an event once appended.
+    const std::string &storedText =
+        details.get_ref<const Json::object_t &>().back().second.get_ref<const std::string &>();
     addMember(details, "inputDetails", notTruncated());
     ++transitions;
     thread.enteredEventId = emit(&thread, stateEventType(*state, Phase::Entered), stateEnteredKey,
                                  std::move(details), previous);
-    thread.enteredText = lookUpEnteredText(thread);
+    thread.enteredText = thread.enteredEventId != 0 ? std::string_view(storedText)
+                                                    : std::string_view();
 }
 
 std::string_view ExecutionImpl::enteredInputText(const Thread &thread) const
 {
     return thread.inputTextCompact ? thread.enteredText : std::string_view(thread.compactInputText);
-}
-
-// The input text the thread's Entered event holds. Looked up once per visit: a Pass asks for
-// it up to three times. Events are never changed or removed once appended, and the history's
-// deque keeps them in place, so the view stays valid.
-std::string_view ExecutionImpl::lookUpEnteredText(const Thread &thread) const
-{
-    const auto id = static_cast<std::size_t>(thread.enteredEventId);
-    if (id == 0 || id > history.size())
-        return {};
-    const Json &details = history.at(id - 1).details;
-    if (!details.is_object())
-        return {};
-    // enterState writes name, then input.
-    if (const auto &members = details.get_ref<const Json::object_t &>(); members.size() > 1)
-        if (const auto second = members.begin() + 1;
-            second->first == "input" && second->second.is_string())
-            return second->second.get_ref<const std::string &>();
-    const auto text = details.find("input");
-    if (text == details.end() || !text->is_string())
-        return {};
-    return text->get_ref<const std::string &>();
 }
 
 void ExecutionImpl::exitState(Thread &thread, Json &&stateOutput,
