@@ -14,16 +14,25 @@
 namespace stepwise::engine {
 namespace {
 
-// Whether any of the 8 bytes in `word` needs attention: a control character, '"', '\\' or a
-// non-ASCII byte (exact bit tricks from "Bit Twiddling Hacks": haszero / hasless).
-bool wordNeedsCare(std::uint64_t word)
+// Whether any byte of `word` (4 or 8 bytes) needs attention: a control character, '"', '\\' or
+// a non-ASCII byte (exact bit tricks from "Bit Twiddling Hacks": haszero / hasless).
+template <typename Word>
+bool wordNeedsCare(Word word)
 {
-    constexpr std::uint64_t ones = 0x0101010101010101ull;
-    constexpr std::uint64_t highs = 0x8080808080808080ull;
-    const auto hasZero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-    const std::uint64_t control = (word - ones * 0x20) & ~word & highs;
-    return ((word & highs) | control | hasZero(word ^ (ones * '"'))
-            | hasZero(word ^ (ones * '\\'))) != 0;
+    constexpr Word ones = static_cast<Word>(0x0101010101010101ull);
+    constexpr Word highs = static_cast<Word>(0x8080808080808080ull);
+    const auto hasZero = [](Word v) { return static_cast<Word>((v - ones) & ~v & highs); };
+    const Word control = static_cast<Word>((word - ones * 0x20) & ~word & highs);
+    return ((word & highs) | control | hasZero(word ^ static_cast<Word>(ones * '"'))
+            | hasZero(word ^ static_cast<Word>(ones * '\\'))) != 0;
+}
+
+template <typename Word>
+Word load(const char *bytes)
+{
+    Word word;
+    std::memcpy(&word, bytes, sizeof word);
+    return word;
 }
 
 // The bytes wordNeedsCare looks for, one at a time: for short strings (most keys) and the tail.
@@ -43,7 +52,7 @@ bool byteNeedsCare(char c)
 
 // memcpy for the short pieces most of a document is made of (keys, numbers, small strings),
 // without a library call: two overlapping fixed-size moves cover any length up to 16.
-void copyBytes(char *to, const char *from, std::size_t size)
+[[gnu::always_inline]] inline void copyBytes(char *to, const char *from, std::size_t size)
 {
     if (size > 16) {
         std::memcpy(to, from, size);
@@ -103,7 +112,7 @@ public:
     void finish() { out_.resize(size()); }
 
 private:
-    void grow(std::size_t bytes)
+    [[gnu::noinline]] void grow(std::size_t bytes)
     {
         const std::size_t used = size();
         out_.resize(std::max(used + bytes, 2 * out_.size()));
@@ -116,13 +125,33 @@ private:
     char *end_ = nullptr;
 };
 
-void writeString(Writer &out, const std::string &text)
+// Whether no byte of the text needs care, in whole words: two overlapping loads cover the
+// tail (or a text of 4 to 7 bytes) instead of a byte-by-byte look.
+bool isPlain(const char *data, std::size_t size)
+{
+    if (size >= 8) {
+        std::size_t i = 0;
+        for (; i + 8 <= size; i += 8)
+            if (wordNeedsCare(load<std::uint64_t>(data + i)))
+                return false;
+        return i == size || !wordNeedsCare(load<std::uint64_t>(data + size - 8));
+    }
+    if (size >= 4)
+        return !wordNeedsCare(load<std::uint32_t>(data))
+            && !wordNeedsCare(load<std::uint32_t>(data + size - 4));
+    for (std::size_t i = 0; i < size; ++i)
+        if (byteNeedsCare(data[i]))
+            return false;
+    return true;
+}
+
+// A string with bytes to escape (or to validate as UTF-8), after its opening quote at `start`.
+// Kept out of writeString so that the plain path does not pay for this one's registers.
+[[gnu::noinline]] void writeEscapedString(Writer &out, const std::string &text,
+                                          std::size_t start)
 {
     const char *data = text.data();
     const std::size_t size = text.size();
-    const std::size_t start = out.size();
-    out.reserve(size + 2);
-    out.put('"');
     std::size_t runStart = 0;
     std::size_t i = 0;
     while (i < size) {
@@ -168,6 +197,17 @@ void writeString(Writer &out, const std::string &text)
         ++i;
     }
     out.put(data + runStart, size - runStart);
+    out.put('"');
+}
+
+void writeString(Writer &out, const std::string &text)
+{
+    const std::size_t start = out.size();
+    out.reserve(text.size() + 2);
+    out.put('"');
+    if (!isPlain(text.data(), text.size()))
+        return writeEscapedString(out, text, start);
+    out.put(text.data(), text.size()); // the usual case: keys, names, ids
     out.put('"');
 }
 
