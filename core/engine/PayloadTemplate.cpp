@@ -1,6 +1,7 @@
 // Payload templates and Assign in JSONPath mode (ASL spec §2.4, §4.1), with the key order AWS
 // produces (spec §2.4.1): literal fields first, then `.$` fields in java.util.HashMap order.
 #include "core/engine/DataFlow.h"
+#include "core/jsonpath/InPlace.h"
 
 #include <algorithm>
 #include <string_view>
@@ -25,6 +26,18 @@ Eval<Json> evalDollarValue(ExecutionImpl &rt, const Thread &thread, const std::s
                          planned ? fields.calls[index] : nullptr);
 }
 
+// The node a planned `.$` path names in the input, when it names one (the usual case): it is
+// copied straight into place, without readPath's and evalFieldPath's result wrappers.
+const Json *plannedInputNode(const DollarFields &fields, std::size_t index, const PathRoots &roots)
+{
+    if (index >= fields.paths.size() || !fields.paths[index] || !roots.input)
+        return nullptr;
+    const jsonpath::Path &path = *fields.paths[index];
+    if (path.root() != jsonpath::Path::Root::Input)
+        return nullptr;
+    return jsonpath::locate(path, *roots.input);
+}
+
 // Fields are evaluated in document order (errors and States.UUID / MathRandom draws follow
 // it); literal fields are output first, then `.$` fields in the cached HashMap order.
 Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
@@ -43,8 +56,12 @@ Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
     };
     for (const auto &[key, templateValue] : templateMembers) {
         if (isDollarKey(key)) {
-            auto value = evalDollarValue(rt, thread, key, templateValue, roots, fields,
-                                         dollarValues.size() - base);
+            const std::size_t index = dollarValues.size() - base;
+            if (const Json *located = plannedInputNode(fields, index, roots)) {
+                dollarValues.push_back(*located);
+                continue;
+            }
+            auto value = evalDollarValue(rt, thread, key, templateValue, roots, fields, index);
             if (!value.hasValue())
                 return failed(std::move(value));
             dollarValues.push_back(std::move(value).value());
