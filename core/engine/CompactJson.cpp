@@ -50,6 +50,17 @@ bool byteNeedsCare(char c)
     return table[static_cast<unsigned char>(c)];
 }
 
+// Copies sizeof(Word) to 2 * sizeof(Word) bytes as two words, the first and the last, which
+// overlap when the size is less than twice a word.
+template <typename Word>
+void copyWordEnds(char *to, const char *from, std::size_t size)
+{
+    const Word head = load<Word>(from);
+    const Word tail = load<Word>(from + size - sizeof(Word));
+    std::memcpy(to, &head, sizeof head);
+    std::memcpy(to + size - sizeof(Word), &tail, sizeof tail);
+}
+
 // memcpy for the short pieces most of a document is made of (keys, numbers, small strings),
 // without a library call: two overlapping fixed-size moves cover any length up to 16.
 [[gnu::always_inline]] inline void copyBytes(char *to, const char *from, std::size_t size)
@@ -57,17 +68,9 @@ bool byteNeedsCare(char c)
     if (size > 16) {
         std::memcpy(to, from, size);
     } else if (size >= 8) {
-        std::uint64_t head, tail;
-        std::memcpy(&head, from, 8);
-        std::memcpy(&tail, from + size - 8, 8);
-        std::memcpy(to, &head, 8);
-        std::memcpy(to + size - 8, &tail, 8);
+        copyWordEnds<std::uint64_t>(to, from, size);
     } else if (size >= 4) {
-        std::uint32_t head, tail;
-        std::memcpy(&head, from, 4);
-        std::memcpy(&tail, from + size - 4, 4);
-        std::memcpy(to, &head, 4);
-        std::memcpy(to + size - 4, &tail, 4);
+        copyWordEnds<std::uint32_t>(to, from, size);
     } else if (size > 0) {
         to[0] = from[0];
         to[size / 2] = from[size / 2];

@@ -73,28 +73,46 @@ Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
     return readPath(*compiled, text, roots);
 }
 
+namespace {
+
+// The value a path starts from (spec §2.3): the input, the context object or a variable;
+// nullptr when the variable is not in scope (or there is no input).
+const Json *pathRoot(const jsonpath::Path &compiled, const std::string &text,
+                     const PathRoots &roots)
+{
+    switch (compiled.root()) {
+    case jsonpath::Path::Root::Input:
+        return roots.input;
+    case jsonpath::Path::Root::Context:
+        return &roots.context(text);
+    case jsonpath::Path::Root::Variable:
+        return roots.vars ? roots.vars->find(compiled.variableName()) : nullptr;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+const Json *locateNode(const jsonpath::Path &compiled, const std::string &text,
+                       const PathRoots &roots)
+{
+    const Json *root = pathRoot(compiled, text, roots);
+    return root ? jsonpath::locate(compiled, *root) : nullptr;
+}
+
 Result<Json, std::string> readPath(const jsonpath::Path &compiled, const std::string &text,
                                    const PathRoots &roots)
 {
-    const Json *root = roots.input;
-    switch (compiled.root()) {
-    case jsonpath::Path::Root::Input:
-        break;
-    case jsonpath::Path::Root::Context:
-        root = &roots.context(text);
-        break;
-    case jsonpath::Path::Root::Variable:
-        root = roots.vars ? roots.vars->find(compiled.variableName()) : nullptr;
-        if (!root)
-            return unexpected("No results for path: " + compiled.normalized());
-        break;
-    }
+    const Json *root = pathRoot(compiled, text, roots);
+    if (!root && compiled.root() == jsonpath::Path::Root::Variable)
+        return unexpected("No results for path: " + compiled.normalized());
     static const Json nullJson;
+    const Json &from = root ? *root : nullJson;
     // A definite path to an existing node (the usual case): one copy of the node, no result
     // wrapping; anything else is evaluated, which also words the error.
-    if (const Json *node = jsonpath::locate(compiled, root ? *root : nullJson))
+    if (const Json *node = jsonpath::locate(compiled, from))
         return *node;
-    auto value = compiled.evaluate(root ? *root : nullJson);
+    auto value = compiled.evaluate(from);
     if (!value.hasValue())
         return unexpected(value.error().detail);
     return std::move(value).value();

@@ -38,6 +38,9 @@ Result<Json, std::string> readPath(ExecutionImpl &rt, const std::string &text,
 // The same for a path already parsed from `text`.
 Result<Json, std::string> readPath(const jsonpath::Path &compiled, const std::string &text,
                                    const PathRoots &roots);
+// The node a definite path names, when it exists (the usual case); nullptr otherwise.
+const Json *locateNode(const jsonpath::Path &compiled, const std::string &text,
+                       const PathRoots &roots);
 
 // InputPath / OutputPath (spec §2.2): absent → unchanged, null → {}.
 Eval<Json> applyFilterPath(ExecutionImpl &rt, const Thread &thread, const asl::PathField &field,

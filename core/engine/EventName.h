@@ -23,23 +23,17 @@ public:
 
     bool empty() const { return m_text->empty(); }
     std::size_t size() const { return m_text->size(); }
-    const char *c_str() const { return m_text->c_str(); }
     bool starts_with(std::string_view prefix) const { return m_text->starts_with(prefix); }
     bool ends_with(std::string_view suffix) const { return m_text->ends_with(suffix); }
     std::string substr(std::size_t pos, std::size_t count = std::string::npos) const
     {
         return m_text->substr(pos, count);
     }
-    std::size_t find(std::string_view text, std::size_t pos = 0) const
-    {
-        return m_text->find(text, pos);
-    }
 
     friend bool operator==(const EventName &a, const EventName &b) { return a.m_text == b.m_text; }
     friend bool operator==(const EventName &a, std::string_view b) { return *a.m_text == b; }
     friend bool operator==(const EventName &a, const std::string &b) { return *a.m_text == b; }
     friend bool operator==(const EventName &a, const char *b) { return *a.m_text == b; }
-    friend bool operator<(const EventName &a, const EventName &b) { return *a.m_text < *b.m_text; }
 
 private:
     static const std::string *intern(std::string_view text);

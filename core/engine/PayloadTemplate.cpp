@@ -1,7 +1,6 @@
 // Payload templates and Assign in JSONPath mode (ASL spec §2.4, §4.1), with the key order AWS
 // produces (spec §2.4.1): literal fields first, then `.$` fields in java.util.HashMap order.
 #include "core/engine/DataFlow.h"
-#include "core/jsonpath/InPlace.h"
 
 #include <algorithm>
 #include <string_view>
@@ -26,16 +25,14 @@ Eval<Json> evalDollarValue(ExecutionImpl &rt, const Thread &thread, const std::s
                          planned ? fields.calls[index] : nullptr);
 }
 
-// The node a planned `.$` path names in the input, when it names one (the usual case): it is
-// copied straight into place, without readPath's and evalFieldPath's result wrappers.
-const Json *plannedInputNode(const DollarFields &fields, std::size_t index, const PathRoots &roots)
+// The node a planned `.$` path names, when it names one (the usual case): it is copied straight
+// into place, without readPath's and evalFieldPath's result wrappers.
+const Json *plannedNode(const DollarFields &fields, std::size_t index, const Json &templateValue,
+                        const PathRoots &roots)
 {
-    if (index >= fields.paths.size() || !fields.paths[index] || !roots.input)
+    if (index >= fields.paths.size() || !fields.paths[index] || !templateValue.is_string())
         return nullptr;
-    const jsonpath::Path &path = *fields.paths[index];
-    if (path.root() != jsonpath::Path::Root::Input)
-        return nullptr;
-    return jsonpath::locate(path, *roots.input);
+    return locateNode(*fields.paths[index], templateValue.get_ref<const std::string &>(), roots);
 }
 
 // Fields are evaluated in document order (errors and States.UUID / MathRandom draws follow
@@ -57,7 +54,7 @@ Eval<Json> evalObject(ExecutionImpl &rt, const Thread &thread, const Json &node,
     for (const auto &[key, templateValue] : templateMembers) {
         if (isDollarKey(key)) {
             const std::size_t index = dollarValues.size() - base;
-            if (const Json *located = plannedInputNode(fields, index, roots)) {
+            if (const Json *located = plannedNode(fields, index, templateValue, roots)) {
                 dollarValues.push_back(*located);
                 continue;
             }

@@ -70,19 +70,6 @@ jsonata::Bindings &ExecutionImpl::jsonataBindings()
     return *m_jsonataBindings;
 }
 
-const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *syntaxError)
-{
-    // A state looks its ResultPath up three times in a row: remember the last one found.
-    if (m_lastPath && text == m_lastPathText)
-        return m_lastPath;
-    const jsonpath::Path *found = lookUpPath(text, syntaxError);
-    if (found) {
-        m_lastPathText = text;
-        m_lastPath = found;
-    }
-    return found;
-}
-
 const jsonpath::Path *ExecutionImpl::path(const asl::PathField &field, std::string *syntaxError)
 {
     if (const jsonpath::Path *planned = plan->path(field))
@@ -90,7 +77,7 @@ const jsonpath::Path *ExecutionImpl::path(const asl::PathField &field, std::stri
     return path(field.text, syntaxError);
 }
 
-const jsonpath::Path *ExecutionImpl::lookUpPath(const std::string &text, std::string *syntaxError)
+const jsonpath::Path *ExecutionImpl::path(const std::string &text, std::string *syntaxError)
 {
     if (const jsonpath::Path *planned = plan->path(text))
         return planned;

@@ -245,10 +245,6 @@ private:
                            const std::optional<std::string> &next, std::string outputText,
                            MemberIndex outputIndex);
 
-    const jsonpath::Path *lookUpPath(const std::string &text, std::string *syntaxError);
-
-    std::string m_lastPathText; // path()'s last successful lookup
-    const jsonpath::Path *m_lastPath = nullptr;
     std::unordered_map<std::string, std::unique_ptr<jsonpath::Path>> m_paths;
     std::unordered_map<std::string, std::unique_ptr<intrinsics::Expression>> m_intrinsics;
     std::unordered_map<std::string, std::string> m_pathErrors;

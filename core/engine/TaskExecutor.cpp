@@ -141,6 +141,14 @@ void completeTask(ExecutionImpl &rt, Thread &thread, const asl::TaskState &state
                  std::move(outputText), std::move(outputIndex));
 }
 
+// Whether the payload is the thread's raw input itself, which buildRequest then lends to the
+// request (see runTask): nothing selects or builds it.
+bool lendsRawInput(const ExecutionImpl &rt, const Thread &thread, const asl::TaskState &state)
+{
+    return isJsonata(rt, thread) ? !state.arguments
+                                 : !state.parameters && state.inputPath.isAbsent();
+}
+
 // Spec §3.2: Arguments (default $states.input), TimeoutSeconds and HeartbeatSeconds.
 Eval<TaskRequest> buildRequestJsonata(ExecutionImpl &rt, Thread &thread,
                                       const asl::TaskState &state)
@@ -172,8 +180,8 @@ Eval<TaskRequest> buildRequestJsonata(ExecutionImpl &rt, Thread &thread,
     if (!roleArn.hasValue())
         return unexpected(roleArn.error());
     request.credentialsRoleArn = roleArn.value();
-    if (!state.arguments)
-        request.payload = std::move(thread.rawInput); // lent: see runTask
+    if (lendsRawInput(rt, thread, state))
+        request.payload = std::move(thread.rawInput);
     return request;
 }
 
@@ -217,16 +225,11 @@ Eval<TaskRequest> buildRequest(ExecutionImpl &rt, Thread &thread, const asl::Tas
     if (!roleArn.hasValue())
         return unexpected(roleArn.error());
     request.credentialsRoleArn = roleArn.value();
-    if (!state.parameters) // the effective input itself; the raw input is lent (see runTask)
-        request.payload = effective == &filtered ? std::move(filtered) : std::move(thread.rawInput);
+    if (lendsRawInput(rt, thread, state))
+        request.payload = std::move(thread.rawInput);
+    else if (!state.parameters) // the InputPath's selection
+        request.payload = std::move(filtered);
     return request;
-}
-
-// Whether buildRequest lent the thread's raw input to the request as its payload.
-bool lendsRawInput(const ExecutionImpl &rt, const Thread &thread, const asl::TaskState &state)
-{
-    return isJsonata(rt, thread) ? !state.arguments
-                                 : !state.parameters && state.inputPath.isAbsent();
 }
 
 // Spec §8.2: TimeoutSeconds counts from TaskScheduled. A handler cannot send heartbeats, so an
